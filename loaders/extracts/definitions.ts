@@ -1,0 +1,204 @@
+// Every extract the site builds: its SQL over the staged snapshot, and a data dictionary entry.
+// Pages, downloads and the data dictionary page all read from this one list.
+import type {Db} from "../lib/duckdb.ts";
+
+export interface Column {
+  name: string;
+  type: "text" | "integer" | "number" | "boolean" | "date";
+  description: string;
+}
+
+export interface ExtractDefinition {
+  name: string;
+  title: string;
+  description: string;
+  /** caveats users must read before using the numbers */
+  caveats: string[];
+  source: string;
+  columns: Column[];
+  /** published under /downloads/ as CSV and Parquet */
+  publish: boolean;
+  /** SQL producing exactly `columns`, in order; null when the snapshot lacks the input (e.g. no casualty files) */
+  sql(db: Db): Promise<string | null>;
+}
+
+const POLICE_UK = "data.police.uk street-level crime and anti-social behaviour, Staffordshire Police (Open Government Licence v3.0)";
+const STATS19 = "Department for Transport, STATS19 road collision data (Open Government Licence v3.0)";
+const hasTable = async (db: Db, name: string) =>
+  (await db.all<{n: number}>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${name}'`))[0].n > 0;
+
+/** Street rows with their area, assigned by LSOA code through the ONS lookup (never by coordinates or names). */
+export const STREET_WITH_AREA = `(SELECT s.*,
+    CASE WHEN s.lsoa_code IS NULL THEN 'unknown' ELSE coalesce(a.area_code, 'outside') END AS area_code,
+    CASE WHEN s.lsoa_code IS NULL THEN 'No location recorded' ELSE coalesce(a.area_name, 'Outside the force area') END AS area_name
+  FROM street s LEFT JOIN lsoa_lookup l ON l.lsoa_code = s.lsoa_code LEFT JOIN areas a ON a.area_code = l.lad_code)`;
+
+const label = (variable: string, column: string) =>
+  `coalesce((SELECT label FROM stats19_codes WHERE variable = '${variable}' AND code = c.${column}), 'Code ' || c.${column})`;
+
+export const EXTRACTS: ExtractDefinition[] = [
+  {
+    name: "street-crime-monthly",
+    title: "Street-level crime and anti-social behaviour by month, area, LSOA and type",
+    description: "Counts of police.uk street-level records. Every published row is counted exactly once.",
+    caveats: [
+      "police.uk street-level data is not the same as Home Office police recorded crime statistics.",
+      "Rows with no location have area_code 'unknown'; rows whose LSOA is outside the nine areas have area_code 'outside'. Both are kept so totals match police.uk.",
+      "Anti-social behaviour incidents are included as a crime_type; exclude them to count crimes."
+    ],
+    source: POLICE_UK,
+    publish: true,
+    columns: [
+      {name: "month", type: "text", description: "Month the crime or incident was recorded, YYYY-MM"},
+      {name: "area_code", type: "text", description: "ONS code of the local authority / Community Safety Partnership, 'outside' or 'unknown'"},
+      {name: "area_name", type: "text", description: "Name of the area"},
+      {name: "lsoa_code", type: "text", description: "2021 Lower layer Super Output Area code of the anonymised location (empty when none)"},
+      {name: "crime_type", type: "text", description: "police.uk crime category (14 categories, including anti-social behaviour)"},
+      {name: "count", type: "integer", description: "Number of records"}
+    ],
+    sql: async () => `SELECT month, area_code, area_name, lsoa_code, crime_type, count(*)::INTEGER AS count
+      FROM ${STREET_WITH_AREA} GROUP BY ALL ORDER BY month, area_code, lsoa_code NULLS FIRST, crime_type`
+  },
+  {
+    name: "street-outcomes-monthly",
+    title: "Crimes by month, area, type and last outcome",
+    description: "The latest outcome police.uk recorded for each crime (anti-social behaviour has no outcome and is left out).",
+    caveats: ["The last outcome is as of the month the file was published; later files may update it.",
+      "'Status update unavailable' and 'Under investigation' are not final outcomes."],
+    source: POLICE_UK,
+    publish: true,
+    columns: [
+      {name: "month", type: "text", description: "Month the crime was recorded, YYYY-MM"},
+      {name: "area_code", type: "text", description: "ONS area code, 'outside' or 'unknown'"},
+      {name: "area_name", type: "text", description: "Name of the area"},
+      {name: "crime_type", type: "text", description: "police.uk crime category"},
+      {name: "outcome_category", type: "text", description: "Last outcome category as published (empty when none was given)"},
+      {name: "count", type: "integer", description: "Number of crimes"}
+    ],
+    sql: async () => `SELECT month, area_code, area_name, crime_type, coalesce(last_outcome, '') AS outcome_category, count(*)::INTEGER AS count
+      FROM ${STREET_WITH_AREA} WHERE crime_type <> 'Anti-social behaviour' GROUP BY ALL ORDER BY ALL`
+  },
+  {
+    name: "crime-points",
+    title: "Anonymised locations of street-level crime and anti-social behaviour",
+    description: "One row per published record with a location, at police.uk's own anonymised precision (snap points, not addresses).",
+    caveats: ["Locations are anonymised: each is the centre of a street or a public place near the real location."],
+    source: POLICE_UK,
+    publish: true,
+    columns: [
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "longitude", type: "number", description: "Anonymised longitude (WGS84)"},
+      {name: "latitude", type: "number", description: "Anonymised latitude (WGS84)"},
+      {name: "crime_type", type: "text", description: "police.uk crime category"},
+      {name: "area_code", type: "text", description: "ONS area code (by LSOA), 'outside' or 'unknown'"}
+    ],
+    sql: async () => `SELECT month, longitude, latitude, crime_type, area_code FROM ${STREET_WITH_AREA}
+      WHERE longitude IS NOT NULL ORDER BY month, crime_type, longitude, latitude, area_code`
+  },
+  {
+    name: "road-collisions",
+    title: "Road collisions reported to police, with decoded conditions",
+    description: "One row per STATS19 collision in the force area, with DfT codes turned into labels.",
+    caveats: [
+      "STATS19 covers collisions in which someone was injured and which police recorded; damage-only collisions are not included.",
+      "Severity is the most severe injury in the collision. Since police forces moved to injury-based reporting (CRASH), more injuries are recorded as serious; compare years with care.",
+      "The force's own killed-or-seriously-injured (KSI) figures are counted differently and will not match."
+    ],
+    source: STATS19,
+    publish: true,
+    columns: [
+      {name: "accident_index", type: "text", description: "DfT collision identifier"},
+      {name: "date", type: "date", description: "Date of the collision"},
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "year", type: "integer", description: "Year"},
+      {name: "day_of_week", type: "text", description: "Day of the week"},
+      {name: "hour", type: "integer", description: "Hour of the day, 0–23 (empty if not recorded)"},
+      {name: "severity", type: "text", description: "Fatal, Serious or Slight (the most severe casualty)"},
+      {name: "ksi", type: "boolean", description: "Killed or seriously injured: severity Fatal or Serious"},
+      {name: "vehicles", type: "integer", description: "Number of vehicles involved"},
+      {name: "casualties", type: "integer", description: "Number of casualties"},
+      {name: "area_code", type: "text", description: "ONS local authority code recorded by DfT"},
+      {name: "area_name", type: "text", description: "Local authority name"},
+      {name: "lsoa_code", type: "text", description: "LSOA of the collision location, as published (2011 LSOAs)"},
+      {name: "longitude", type: "number", description: "Longitude (WGS84)"},
+      {name: "latitude", type: "number", description: "Latitude (WGS84)"},
+      {name: "road_class", type: "text", description: "Class of the first road"},
+      {name: "road_type", type: "text", description: "Type of road"},
+      {name: "speed_limit", type: "integer", description: "Speed limit in mph (empty if unknown)"},
+      {name: "junction", type: "text", description: "Junction detail"},
+      {name: "light", type: "text", description: "Light conditions"},
+      {name: "weather", type: "text", description: "Weather conditions"},
+      {name: "road_surface", type: "text", description: "Road surface conditions"},
+      {name: "urban_rural", type: "text", description: "Urban or rural area"}
+    ],
+    sql: async () => `SELECT c.accident_index, strptime(c.date, '%d/%m/%Y')::DATE AS date, strftime(strptime(c.date, '%d/%m/%Y'), '%Y-%m') AS month,
+        c.accident_year::INTEGER AS year, ${label("day_of_week", "day_of_week")} AS day_of_week,
+        CASE WHEN c.time SIMILAR TO '[0-9]{2}:[0-9]{2}' THEN substr(c.time, 1, 2)::INTEGER END AS hour,
+        ${label("accident_severity", "accident_severity")} AS severity, c.accident_severity IN ('1', '2') AS ksi,
+        c.number_of_vehicles::INTEGER AS vehicles, c.number_of_casualties::INTEGER AS casualties,
+        c.local_authority_ons_district AS area_code, coalesce(a.area_name, 'Outside the force area') AS area_name,
+        nullif(c.lsoa_of_accident_location, '-1') AS lsoa_code, TRY_CAST(c.longitude AS DOUBLE) AS longitude, TRY_CAST(c.latitude AS DOUBLE) AS latitude,
+        ${label("first_road_class", "first_road_class")} AS road_class, ${label("road_type", "road_type")} AS road_type,
+        CASE WHEN c.speed_limit IN ('-1', '99', 'NULL', '') THEN NULL ELSE c.speed_limit::INTEGER END AS speed_limit,
+        ${label("junction_detail", "junction_detail")} AS junction, ${label("light_conditions", "light_conditions")} AS light,
+        ${label("weather_conditions", "weather_conditions")} AS weather, ${label("road_surface_conditions", "road_surface_conditions")} AS road_surface,
+        ${label("urban_or_rural_area", "urban_or_rural_area")} AS urban_rural
+      FROM collisions c LEFT JOIN areas a ON a.area_code = c.local_authority_ons_district ORDER BY c.accident_index`
+  },
+  {
+    name: "road-casualties",
+    title: "People hurt in road collisions",
+    description: "One row per STATS19 casualty in the force area (only when casualty files are in the snapshot).",
+    caveats: ["Pulled from DfT's casualty table; the embedded snapshot may not include it."],
+    source: STATS19,
+    publish: true,
+    columns: [
+      {name: "accident_index", type: "text", description: "DfT collision identifier"},
+      {name: "casualty_class", type: "text", description: "Driver or rider, passenger or pedestrian"},
+      {name: "casualty_type", type: "text", description: "Road user type"},
+      {name: "severity", type: "text", description: "Fatal, Serious or Slight"},
+      {name: "sex", type: "text", description: "Sex of casualty"},
+      {name: "age_band", type: "text", description: "Age band"}
+    ],
+    sql: async (db) => (await hasTable(db, "casualties")) ? `SELECT c.accident_index, ${label("casualty_class", "casualty_class")} AS casualty_class,
+        ${label("casualty_type", "casualty_type")} AS casualty_type, ${label("casualty_severity", "casualty_severity")} AS severity,
+        ${label("sex_of_casualty", "sex_of_casualty")} AS sex, ${label("age_band_of_casualty", "age_band_of_casualty")} AS age_band
+      FROM casualties c ORDER BY c.accident_index, c.casualty_reference` : null
+  },
+  {
+    name: "stop-search-monthly",
+    title: "Stop and search by month, type, object and outcome",
+    description: "Counts of police.uk stop and search records for the force.",
+    caveats: ["Staffordshire's published records leave age range and ethnicity blank on almost every row, so they are not shown."],
+    source: "data.police.uk stop and search, Staffordshire Police (Open Government Licence v3.0)",
+    publish: true,
+    columns: [
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "type", type: "text", description: "Person search, vehicle search, or both"},
+      {name: "legislation", type: "text", description: "Power used"},
+      {name: "object_of_search", type: "text", description: "What officers were looking for"},
+      {name: "outcome", type: "text", description: "Outcome as published"},
+      {name: "count", type: "integer", description: "Number of searches"}
+    ],
+    sql: async (db) => (await hasTable(db, "stop_search")) ? `SELECT month, type, coalesce(legislation, '') AS legislation,
+        coalesce(object_of_search, '') AS object_of_search, coalesce(outcome, '') AS outcome, count(*)::INTEGER AS count
+      FROM stop_search GROUP BY ALL ORDER BY ALL` : null
+  },
+  {
+    name: "areas",
+    title: "The nine Community Safety Partnership areas",
+    description: "Local authorities of the force area, each its own Community Safety Partnership, with population.",
+    caveats: ["Population is Census 2021 usual residents rounded to the nearest 100; rates per 1,000 use it."],
+    source: "Office for National Statistics, Census 2021 (Open Government Licence v3.0)",
+    publish: true,
+    columns: [
+      {name: "area_code", type: "text", description: "ONS local authority code"},
+      {name: "slug", type: "text", description: "Name used in this site's addresses"},
+      {name: "area_name", type: "text", description: "Local authority / Community Safety Partnership"},
+      {name: "population", type: "integer", description: "Census 2021 usual residents (rounded to nearest 100)"}
+    ],
+    sql: async () => `SELECT area_code, slug, area_name, population FROM areas ORDER BY area_name`
+  }
+];
+
+export const extractByName = new Map(EXTRACTS.map((e) => [e.name, e]));
