@@ -1,0 +1,18 @@
+// Querying the built extracts from Node (page loaders and tests): each extract is a view by name.
+import {join} from "node:path";
+import {withDuckDB, lit, type Db} from "./duckdb.ts";
+import {ensureExtracts} from "../extracts/build.ts";
+import {EXTRACTS} from "../extracts/definitions.ts";
+import {existsSync} from "node:fs";
+
+/** Runs `fn` with views named like the extracts, with dashes as underscores (street_crime_monthly, road_collisions, …). */
+export async function withExtracts<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const dir = await ensureExtracts();
+  return withDuckDB(async (db) => {
+    for (const e of EXTRACTS) {
+      const file = join(dir, `${e.name}.parquet`);
+      if (existsSync(file)) await db.run(`CREATE VIEW ${e.name.replaceAll("-", "_")} AS SELECT * FROM read_parquet(${lit(file)})`);
+    }
+    return fn(db);
+  });
+}

@@ -1,0 +1,18 @@
+// Server-side rendering helpers for page loaders: charts and tables as HTML strings, via one jsdom document.
+import {JSDOM} from "jsdom";
+import {renderChart, type ChartSpec} from "../../src/components/chart.ts";
+
+let doc: Document | undefined;
+function document(): Document {
+  return (doc ??= new JSDOM("<!DOCTYPE html><html><body></body></html>").window.document);
+}
+
+/** A chart as HTML to place in a page's Markdown (one line: a blank line would end the HTML block in Markdown). */
+export function chartHtml(spec: ChartSpec, options: {headingLevel?: number; embed?: boolean} = {}): string {
+  return renderChart(spec, document(), options).outerHTML.replaceAll("\n", " ");
+}
+
+/** Escapes text for HTML. */
+export function esc(text: string | number): string {
+  return String(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}

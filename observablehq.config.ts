@@ -1,0 +1,50 @@
+// Observable Framework configuration. The force's name comes from data/reference/force.json; the area
+// pages and downloads are enumerated from data/reference/areas.csv and the extract definitions.
+import {readFileSync} from "node:fs";
+
+const force = JSON.parse(readFileSync("data/reference/force.json", "utf8"));
+const areas = readFileSync("data/reference/areas.csv", "utf8").trim().split("\n").slice(1).map((line) => {
+  const [code, slug, name] = line.split(",");
+  return {code, slug, name};
+});
+
+const header = `<a class="skip-link" href="#observablehq-main">Skip to main content</a>
+<div class="site-header">
+  <a class="site-name" href="/">${force.siteTitle}</a>
+  <nav aria-label="Main">
+    <ul class="site-nav">
+      <li><a href="/">Home</a></li>
+      <li><a href="/areas/">Local areas</a></li>
+      <li><a href="/data">Data</a></li>
+      <li><a href="/about">About</a></li>
+    </ul>
+  </nav>
+</div>`;
+
+const footer = `<p>Contains public sector information licensed under the
+<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.
+Contains OS data © Crown copyright and database right. Built from open data: see <a href="/about">About</a> and <a href="/data">Data</a>.</p>`;
+
+export default {
+  root: "src",
+  title: force.siteTitle,
+  // Our own header carries the skip link and navigation; Framework's sidebar toggle is not needed.
+  sidebar: false,
+  pager: false,
+  toc: false,
+  search: false,
+  header,
+  footer,
+  // No web fonts (they would be a request to another host), our own stylesheet over Framework's defaults.
+  globalStylesheets: [],
+  style: "style.css",
+  // DuckDB-WASM extensions are downloaded at run time from extensions.duckdb.org: never.
+  duckdb: {extensions: {json: null, parquet: null}},
+  cleanUrls: true,
+  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
+<link rel="icon" href="data:,">
+<script>document.documentElement.lang = "en-GB";</script>`,
+  dynamicPaths: [
+    // ...areas.map((a) => `/areas/${a.slug}`)
+  ]
+};

@@ -1,0 +1,34 @@
+// After `observable build`: fix what Framework's HTML lacks for accessibility, and write each chart's
+// files at stable addresses (/downloads/charts/<id>.csv|.svg, /embed/<id>).
+import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {chartCatalogue} from "../loaders/charts/catalogue.ts";
+import {chartCsv, chartEmbedPage, chartSvgFile, EMBED_CSS, EMBED_SCRIPT} from "../loaders/site/chart-files.ts";
+import {ROOT} from "../loaders/lib/paths.ts";
+import {fixHtml} from "./html-fixes.ts";
+
+const DIST = join(ROOT, "dist");
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* htmlFiles(path);
+    else if (name.endsWith(".html")) yield path;
+  }
+}
+
+let pages = 0;
+for (const file of htmlFiles(DIST)) {
+  writeFileSync(file, fixHtml(readFileSync(file, "utf8")));
+  ++pages;
+}
+
+const charts = await chartCatalogue();
+mkdirSync(join(DIST, "downloads", "charts"), {recursive: true});
+mkdirSync(join(DIST, "embed"), {recursive: true});
+for (const spec of charts.values()) {
+  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.csv`), chartCsv(spec));
+  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.svg`), chartSvgFile(spec));
+  writeFileSync(join(DIST, "embed", `${spec.id}.html`), chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT));
+}
+console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG and embed pages`);

@@ -1,0 +1,74 @@
+// In the browser: turns each build-time chart into an interactive one at the exact width (with tooltips),
+// and offers the PNG download. If anything fails, the static chart stays, so nothing is lost.
+import {renderPlot, type ChartSpec} from "./chart.js";
+
+function specOf(figure: Element): ChartSpec | null {
+  const json = figure.querySelector("script.chart-spec")?.textContent;
+  return json ? (JSON.parse(json) as ChartSpec) : null;
+}
+
+function hydrate(figure: HTMLElement): void {
+  const spec = specOf(figure);
+  const plot = figure.querySelector<HTMLElement>(".chart-plot");
+  if (!spec || !plot) return;
+  let live: Element | null = null;
+  let lastWidth = 0;
+  const draw = () => {
+    const width = Math.floor(plot.clientWidth);
+    if (!width || Math.abs(width - lastWidth) < 8) return;
+    lastWidth = width;
+    const next = renderPlot(spec, width, document, true);
+    next.classList.add("chart-live");
+    if (live) live.replaceWith(next);
+    else plot.append(next);
+    live = next;
+    plot.classList.add("is-live");
+  };
+  draw();
+  new ResizeObserver(() => draw()).observe(plot);
+}
+
+async function downloadPng(figure: HTMLElement, id: string): Promise<void> {
+  const svg = figure.querySelector<SVGSVGElement>(".chart-live svg, svg.chart-live, .chart-wide svg");
+  if (!svg) return;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  const {width, height} = svg.getBoundingClientRect();
+  const scale = 2;
+  const img = new Image();
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], {type: "image/svg+xml"}));
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error("could not draw the chart image"));
+    img.src = url;
+  });
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil(height * scale);
+  const context = canvas.getContext("2d")!;
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(img, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(url);
+  const a = document.createElement("a");
+  a.download = `${id}.png`;
+  a.href = canvas.toDataURL("image/png");
+  a.click();
+}
+
+/** Call once per page. */
+export function enhanceCharts(root: ParentNode = document): void {
+  for (const figure of root.querySelectorAll<HTMLElement>("figure.chart")) {
+    try {
+      hydrate(figure);
+    } catch (error) {
+      console.warn(`chart ${figure.dataset.chart} stays static:`, error);
+    }
+    for (const a of figure.querySelectorAll("a[data-download]")) a.setAttribute("download", "");
+    const button = figure.querySelector<HTMLButtonElement>("button[data-chart-png]");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", () => void downloadPng(figure, button.dataset.chartPng!));
+    }
+  }
+}

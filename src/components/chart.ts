@@ -1,0 +1,139 @@
+// The chart contract: title, subtitle, the chart, a description generated from the data, a data table,
+// downloads (CSV of exactly what is drawn, SVG, PNG), source and last-updated line, and an embed link.
+// renderChart builds it with any DOM `document`: jsdom at build time (so the chart is in the HTML before
+// any JavaScript runs) or the browser's. Pages never assemble these parts by hand.
+import * as Plot from "@observablehq/plot";
+import {csvFormat} from "d3-dsv";
+import {PLOTS, type PlotName} from "./plots.js";
+
+export interface ChartColumn {
+  key: string;
+  label: string;
+  /** "count" | "rate" | "text" — how the table formats the value */
+  kind?: "count" | "rate" | "text" | "percent";
+}
+
+export interface ChartSpec {
+  /** stable identifier: used in download and embed addresses, e.g. "roads-severity" */
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** plain-English description computed from the data */
+  description: string;
+  /** the Plot function that draws it, and its options */
+  plot: PlotName;
+  options?: Record<string, unknown>;
+  /** exactly the rows drawn */
+  data: Record<string, unknown>[];
+  columns: ChartColumn[];
+  source: string;
+  /** when the data was last updated, in words, e.g. "data to December 2025" */
+  updated: string;
+  /** extra caveat shown under the chart */
+  note?: string;
+}
+
+export const NARROW_WIDTH = 340;
+export const WIDE_WIDTH = 680;
+
+const numberFormat = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
+
+export function chartPaths(id: string, base = "/") {
+  return {csv: `${base}downloads/charts/${id}.csv`, svg: `${base}downloads/charts/${id}.svg`, embed: `${base}embed/${id}`};
+}
+
+/** The Plot figure (an SVG element) for a spec at a width. */
+export function renderPlot(spec: ChartSpec, width: number, doc: Document, interactive = false): SVGSVGElement | HTMLElement {
+  const options = PLOTS[spec.plot](spec.data, {...(spec.options as object), width, document: doc, interactive, title: spec.title, description: spec.description} as never);
+  const figure = Plot.plot(options) as SVGSVGElement | HTMLElement;
+  // Plot labels its inner <g> groups with aria-label, which ARIA forbids on generic elements (axe:
+  // aria-prohibited-attr). The chart is one image to assistive technology: its label and description
+  // sit on the <svg>; the data table carries the detail.
+  const svgs = figure.tagName.toLowerCase() === "svg" ? [figure] : Array.from(figure.querySelectorAll("svg"));
+  for (const svg of svgs) {
+    if (svg.closest("[class*=swatch]")) svg.setAttribute("aria-hidden", "true"); // legend swatches: the label text says it
+    else svg.setAttribute("role", "img");
+  }
+  for (const g of Array.from(figure.querySelectorAll("g[aria-label]"))) g.removeAttribute("aria-label");
+  return figure;
+}
+
+/** CSV of exactly what the chart draws, with the table's column labels. */
+export function chartCsv(spec: ChartSpec): string {
+  return csvFormat(spec.data.map((d) => Object.fromEntries(spec.columns.map((c) => [c.label, d[c.key] as string]))), spec.columns.map((c) => c.label)) + "\n";
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function cell(value: unknown, kind: ChartColumn["kind"]): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "number") return kind === "percent" ? `${numberFormat.format(value * 100)}%` : numberFormat.format(value);
+  return String(value);
+}
+
+/** The accessible data table: caption, column headers, row headers in the first column. */
+export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
+  const wrap = el(doc, "div", {class: "table-scroll", role: "region", "aria-labelledby": `${spec.id}-table-caption`, tabindex: "0"});
+  const table = el(doc, "table");
+  table.append(el(doc, "caption", {id: `${spec.id}-table-caption`}, `Data for: ${spec.title}`));
+  const thead = el(doc, "thead"), tr = el(doc, "tr");
+  for (const c of spec.columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" ? {class: "num"} : {})}, c.label));
+  thead.append(tr);
+  const tbody = el(doc, "tbody");
+  for (const d of spec.data) {
+    const row = el(doc, "tr");
+    spec.columns.forEach((c, i) => {
+      const numeric = c.kind && c.kind !== "text";
+      row.append(el(doc, i === 0 ? "th" : "td", {...(i === 0 ? {scope: "row"} : {}), ...(numeric ? {class: "num"} : {})}, cell(d[c.key], c.kind)));
+    });
+    tbody.append(row);
+  }
+  table.append(thead, tbody);
+  wrap.append(table);
+  return wrap;
+}
+
+/** The whole contract as a <figure>. `headingLevel` keeps page headings in order. */
+export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, base = "/", embed = false}: {headingLevel?: number; base?: string; embed?: boolean} = {}): HTMLElement {
+  const paths = chartPaths(spec.id, base);
+  const figure = el(doc, "figure", {class: "chart", id: `chart-${spec.id}`, "data-chart": spec.id, "aria-labelledby": `${spec.id}-title`});
+  figure.append(el(doc, `h${headingLevel}` as "h3", {id: `${spec.id}-title`, class: "chart-title"}, spec.title));
+  if (spec.subtitle) figure.append(el(doc, "p", {class: "chart-subtitle"}, spec.subtitle));
+  const plot = el(doc, "div", {class: "chart-plot"});
+  // Two static renderings; CSS shows the one that fits (no JavaScript, no layout shift). The browser then
+  // replaces them with one interactive chart at the exact width.
+  for (const [width, cls] of [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const) {
+    const holder = el(doc, "div", {class: cls});
+    holder.append(renderPlot(spec, width, doc));
+    plot.append(holder);
+  }
+  figure.append(plot);
+  figure.append(el(doc, "p", {class: "chart-description", id: `${spec.id}-description`}, spec.description));
+  if (spec.note) figure.append(el(doc, "p", {class: "chart-note"}, spec.note));
+  const details = el(doc, "details", {class: "chart-table"});
+  details.append(el(doc, "summary", {}, "Show the data as a table"), renderTable(spec, doc));
+  figure.append(details);
+  const actions = el(doc, "ul", {class: "chart-actions", "aria-label": `Downloads for: ${spec.title}`});
+  // No `download` attribute in the static HTML: Framework would try to bundle the file. The browser script adds it.
+  const link = (href: string, text: string, download: boolean) => {
+    const li = el(doc, "li"), a = el(doc, "a", {href, ...(download ? {"data-download": ""} : {})}, text);
+    li.append(a);
+    return li;
+  };
+  actions.append(link(paths.csv, "Data (CSV)", true), link(paths.svg, "Image (SVG)", true));
+  const png = el(doc, "li"), button = el(doc, "button", {type: "button", class: "chart-png", "data-chart-png": spec.id, hidden: ""}, "Image (PNG)");
+  png.append(button);
+  actions.append(png);
+  if (!embed) actions.append(link(paths.embed, "Embed this chart", false));
+  figure.append(actions);
+  figure.append(el(doc, "figcaption", {class: "chart-meta"}, `Source: ${spec.source}. ${spec.updated}.`));
+  const data = el(doc, "script", {type: "application/json", class: "chart-spec"});
+  data.textContent = JSON.stringify(spec).replaceAll("<", "\\u003c");
+  figure.append(data);
+  return figure;
+}

@@ -1,0 +1,3 @@
+import {homePage} from "../loaders/pages/home.ts";
+
+process.stdout.write(await homePage());
