@@ -25,8 +25,9 @@ export async function stageSnapshot(db: Db, manifest: Manifest, dir = SNAPSHOT_D
     FROM read_csv(${lit(join(REFERENCE_DIR, "areas.csv"))}, header = true, auto_detect = false,
       columns = {'area_code': 'VARCHAR', 'slug': 'VARCHAR', 'area_name': 'VARCHAR', 'csp_name': 'VARCHAR', 'population': 'INTEGER', 'population_source': 'VARCHAR'})`);
   const lookup = files(manifest, "ons", "lsoa-lookup", dir);
-  await db.run(`CREATE TABLE lsoa_lookup AS SELECT DISTINCT lsoa_code, lsoa_name, lad_code FROM read_csv(${litList(lookup)}, header = true, auto_detect = false,
-      columns = {'lsoa_code': 'VARCHAR', 'lsoa_name': 'VARCHAR', 'lad_code': 'VARCHAR', 'in_lsoa2011_boundaries': 'VARCHAR', 'seen_in_policeuk_2024_2025': 'VARCHAR'})`);
+  // Any lookup file with at least lsoa_code, lsoa_name, lad_code (the derived one in the embedded snapshot, or ONS's when pulled).
+  await db.run(`CREATE TABLE lsoa_lookup AS SELECT DISTINCT lsoa_code, lsoa_name, lad_code
+    FROM read_csv(${litList(lookup)}, header = true, all_varchar = true, union_by_name = true)`);
 
   const street = files(manifest, "police-uk", "street", dir);
   await db.run(`CREATE TABLE street AS SELECT "Crime ID" AS crime_id, "Month" AS month, TRY_CAST("Longitude" AS DOUBLE) AS longitude,

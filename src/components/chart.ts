@@ -4,7 +4,7 @@
 // any JavaScript runs) or the browser's. Pages never assemble these parts by hand.
 import * as Plot from "@observablehq/plot";
 import {csvFormat} from "d3-dsv";
-import {PLOTS, type PlotName} from "./plots.js";
+import {PLOTS, type PlotName} from "./plots/index.js";
 
 export interface ChartColumn {
   key: string;

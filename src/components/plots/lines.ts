@@ -1,35 +1,13 @@
-// Plot figures, as plain functions of (data, options): the same call renders the static SVG at build
-// time (with a jsdom document) and the interactive chart in the browser. Charts refer to these by name.
+// Line charts over months.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatMonthShort, monthDate} from "./format.js";
-import {INK, PALETTE} from "./palette.js";
+import {formatCount, formatMonthShort, monthDate} from "../format.js";
+import {PALETTE} from "../palette.js";
 
-export interface PlotContext {
-  width: number;
-  document?: Document;
-  /** add pointer tooltips (browser only) */
-  interactive?: boolean;
-  title: string;
-  description: string;
-}
-
-type Row = Record<string, unknown>;
-
-function base(ctx: PlotContext, height: number): Plot.PlotOptions {
-  return {
-    width: ctx.width,
-    height,
-    document: ctx.document,
-    ariaLabel: ctx.title,
-    ariaDescription: ctx.description,
-    style: {fontSize: ctx.width < 480 ? "12px" : "13px", color: INK, background: "transparent", overflow: "visible"},
-    marginLeft: 56
-  };
-}
+import {base, type PlotContext, type Row} from "./context.js";
 
 /** Monthly counts, one line per series, labelled at the line ends (colour is not the only signal). */
 export function monthlyLines(data: Row[], ctx: PlotContext & {series: string[]; yLabel: string}): Plot.PlotOptions {
-  const rows = data.map((d) => ({...d, date: monthDate(String(d.month))}));
+  const rows: Row[] = data.map((d) => ({...d, date: monthDate(String(d.month))}));
   const last = ctx.series.map((s) => rows.filter((d) => d.series === s).at(-1)).filter(Boolean) as Row[];
   const narrow = ctx.width < 480;
   return {
@@ -40,7 +18,7 @@ export function monthlyLines(data: Row[], ctx: PlotContext & {series: string[]; 
     color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[], legend: narrow},
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(rows, {x: "date", y: "count", stroke: "series", strokeWidth: 2.5, strokeDasharray: (d: Row) => (ctx.series.indexOf(String(d.series)) === 1 ? "6 3" : null)}),
+      ...ctx.series.map((s, i) => Plot.lineY(rows.filter((d) => d.series === s), {x: "date", y: "count", stroke: "series", strokeWidth: 2.5, strokeDasharray: i % 2 ? "6 3" : undefined})),
       Plot.dot(rows, {x: "date", y: "count", fill: "series", r: 3, symbol: "series"}),
       narrow ? null : Plot.text(last, {x: "date", y: "count", text: "series", fill: "series", textAnchor: "start", dx: 8, fontWeight: "bold"}),
       ctx.interactive ? Plot.tip(rows, Plot.pointer({x: "date", y: "count", title: (d: Row) => `${d.series}\n${formatMonthShort(String(d.month))}: ${formatCount(Number(d.count))}`})) : null
@@ -48,5 +26,3 @@ export function monthlyLines(data: Row[], ctx: PlotContext & {series: string[]; 
   };
 }
 
-export const PLOTS = {monthlyLines} as const;
-export type PlotName = keyof typeof PLOTS;

@@ -1,0 +1,27 @@
+// What every Plot function receives, and the options they share.
+import type * as Plot from "@observablehq/plot";
+import {INK} from "../palette.js";
+
+export interface PlotContext {
+  width: number;
+  document?: Document;
+  /** add pointer tooltips (browser only) */
+  interactive?: boolean;
+  title: string;
+  description: string;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Size, accessibility and type settings every chart shares. */
+export function base(ctx: PlotContext, height: number): Plot.PlotOptions {
+  return {
+    width: ctx.width,
+    height,
+    document: ctx.document,
+    ariaLabel: ctx.title,
+    ariaDescription: ctx.description,
+    style: {fontSize: ctx.width < 480 ? "12px" : "13px", color: INK, background: "transparent", overflow: "visible"},
+    marginLeft: 56
+  };
+}
