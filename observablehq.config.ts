@@ -1,12 +1,12 @@
 // Observable Framework configuration. The force's name comes from data/reference/force.json; the area
 // pages and downloads are enumerated from data/reference/areas.csv and the extract definitions.
-import {readFileSync} from "node:fs";
+import {EXTRACTS} from "./loaders/extracts/definitions.ts";
+import {areas, force} from "./loaders/lib/force.ts";
 
-const force = JSON.parse(readFileSync("data/reference/force.json", "utf8"));
-const areas = readFileSync("data/reference/areas.csv", "utf8").trim().split("\n").slice(1).map((line) => {
-  const [code, slug, name] = line.split(",");
-  return {code, slug, name};
-});
+// Extracts published under /downloads/ (a build fails on one whose input the snapshot lacks, so those are listed
+// only when their input kind is in the snapshot — see loaders/extracts/available.ts).
+import {availableExtracts} from "./loaders/extracts/available.ts";
+const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.name)).map((e) => e.name);
 
 const header = `<a class="skip-link" href="#observablehq-main">Skip to main content</a>
 <div class="site-header">
@@ -40,11 +40,11 @@ export default {
   style: "style.css",
   // DuckDB-WASM extensions are downloaded at run time from extensions.duckdb.org: never.
   duckdb: {extensions: {json: null, parquet: null}},
-  cleanUrls: true,
   head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
 <link rel="icon" href="data:,">
 <script>document.documentElement.lang = "en-GB";</script>`,
   dynamicPaths: [
-    // ...areas.map((a) => `/areas/${a.slug}`)
+    ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
+    // ...areas.map((a) => `/areas/${a.slug}`),
   ]
 };

@@ -19,7 +19,7 @@ function* htmlFiles(dir: string): Generator<string> {
 
 let pages = 0;
 for (const file of htmlFiles(DIST)) {
-  writeFileSync(file, fixHtml(readFileSync(file, "utf8")));
+  writeFileSync(file, fixHtml(readFileSync(file, "utf8"), {notFoundPage: file === join(DIST, "404.html")}));
   ++pages;
 }
 

@@ -18,6 +18,8 @@ export interface ExtractDefinition {
   columns: Column[];
   /** published under /downloads/ as CSV and Parquet */
   publish: boolean;
+  /** snapshot inputs it needs, as source/kind (see available.ts) */
+  needs: string[];
   /** SQL producing exactly `columns`, in order; null when the snapshot lacks the input (e.g. no casualty files) */
   sql(db: Db): Promise<string | null>;
 }
@@ -39,6 +41,7 @@ const label = (variable: string, column: string) =>
 export const EXTRACTS: ExtractDefinition[] = [
   {
     name: "street-crime-monthly",
+    needs: ["police-uk/street", "ons/lsoa-lookup"],
     title: "Street-level crime and anti-social behaviour by month, area, LSOA and type",
     description: "Counts of police.uk street-level records. Every published row is counted exactly once.",
     caveats: [
@@ -61,6 +64,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "street-outcomes-monthly",
+    needs: ["police-uk/street", "ons/lsoa-lookup"],
     title: "Crimes by month, area, type and last outcome",
     description: "The latest outcome police.uk recorded for each crime (anti-social behaviour has no outcome and is left out).",
     caveats: ["The last outcome is as of the month the file was published; later files may update it.",
@@ -80,6 +84,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "crime-points",
+    needs: ["police-uk/street", "ons/lsoa-lookup"],
     title: "Anonymised locations of street-level crime and anti-social behaviour",
     description: "One row per published record with a location, at police.uk's own anonymised precision (snap points, not addresses).",
     caveats: ["Locations are anonymised: each is the centre of a street or a public place near the real location."],
@@ -97,6 +102,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "road-collisions",
+    needs: ["stats19/collision"],
     title: "Road collisions reported to police, with decoded conditions",
     description: "One row per STATS19 collision in the force area, with DfT codes turned into labels.",
     caveats: [
@@ -147,6 +153,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "road-casualties",
+    needs: ["stats19/casualty"],
     title: "People hurt in road collisions",
     description: "One row per STATS19 casualty in the force area (only when casualty files are in the snapshot).",
     caveats: ["Pulled from DfT's casualty table; the embedded snapshot may not include it."],
@@ -167,6 +174,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "stop-search-monthly",
+    needs: ["police-uk/stop-and-search"],
     title: "Stop and search by month, type, object and outcome",
     description: "Counts of police.uk stop and search records for the force.",
     caveats: ["Staffordshire's published records leave age range and ethnicity blank on almost every row, so they are not shown."],
@@ -186,6 +194,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   },
   {
     name: "areas",
+    needs: [],
     title: "The nine Community Safety Partnership areas",
     description: "Local authorities of the force area, each its own Community Safety Partnership, with population.",
     caveats: ["Population is Census 2021 usual residents rounded to the nearest 100; rates per 1,000 use it."],

@@ -1,0 +1,67 @@
+// About: sources, licence attribution, methods, caveats and the accessibility statement.
+import {formatCount} from "../../src/components/format.ts";
+import {force} from "../lib/force.ts";
+import {esc} from "../site/html.ts";
+import {page} from "./markdown.ts";
+import {snapshotSummary} from "./snapshot-facts.ts";
+
+export function aboutPage(): string {
+  const sources = snapshotSummary();
+  return page({title: "About this site"}, `
+# About this site
+
+${esc(force.siteTitle)} turns open data and the force's published performance reports into pages that residents, Community Safety Partnerships, journalists and the press office can explore, check and reuse. It is open source, and it makes no request to any other website: no tracking, no cookies, no web fonts.
+
+## Where the numbers come from
+
+Every number on this site is computed from the data snapshot listed below, or is a figure from a published report shown with its document and section. The site is rebuilt from the snapshot; the snapshot is refreshed from the live sources with one command.
+
+<div class="table-scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
+<table>
+<caption id="sources-caption">Data in this site's snapshot</caption>
+<thead><tr><th scope="col">Data</th><th scope="col">Period</th><th scope="col" class="num">Rows</th><th scope="col">Retrieved</th></tr></thead>
+<tbody>
+${sources.map((s) => `<tr><th scope="row">${esc(s.kind)}</th><td>${esc(s.periods || "–")}</td><td class="num">${s.rows ? formatCount(s.rows) : "–"}</td><td>${esc(s.retrieved)}</td></tr>`).join("\n")}
+</tbody>
+</table>
+</div>
+
+The live sources are [data.police.uk](https://data.police.uk/data/) (Home Office), the Department for Transport's [road safety data](https://www.data.gov.uk/dataset/cb7ae6f0-4be6-4935-9277-47e5ce24a11f/road-safety-data) (STATS19) and the Office for National Statistics' [Open Geography Portal](https://geoportal.statistics.gov.uk/) and Census 2021. Each file's address, checksum and retrieval date is in the snapshot manifest, and the [data page](/data) lists every download with its definitions.
+
+## Licence and attribution
+
+Contains public sector information licensed under the [Open Government Licence v3.0](https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/). Contains OS data © Crown copyright and database right. Contains National Statistics data © Crown copyright and database right. LSOA 2011 boundaries were converted to GeoJSON by Martin Chorley (UK-GeoJSON, CC BY 4.0). You may reuse the data and charts on this site under the same licence; please credit the original publishers as above.
+
+## How we count (methodology)
+
+- **Crime and anti-social behaviour** are the records police.uk publishes for ${esc(force.name)}: one row per crime or incident, by month, with an anonymised location. These are *not* the Home Office's police recorded crime statistics, which are counted differently; the two will not match exactly.
+- **Areas** are the nine local authorities, each its own Community Safety Partnership. A record belongs to an area through its LSOA (a small statistical area of about 1,000 to 3,000 residents), using the Office for National Statistics' lookup — never by guessing from coordinates or names. Records with no location, and the few whose location is outside the nine areas, are counted in force totals and shown separately; they are never dropped.
+- **Rates per 1,000 residents** use Census 2021 usual residents, rounded to the nearest 100.
+- **Year-on-year comparisons** compare the same months in both years, and say which months.
+- **Road collisions** are the Department for Transport's STATS19 records: collisions on public roads, reported to police, in which someone was hurt. Damage-only collisions are not included. The force's own figures for people killed or seriously injured are counted differently and are shown beside STATS19, never merged with it.
+- **Published figures** from the force's and the Commissioner's reports are shown with their document and section. Figures from different surveys or definitions are never joined into one series.
+
+## Caveats
+
+- police.uk locations are anonymised: each is a point on or near the street where the crime happened, not an address.
+- Months can be revised after publication; the snapshot date above says when we took them.
+- Drug offences largely reflect police activity (such as stop and search), not how much drug use there is.
+- police.uk data has no flag for domestic abuse, so it cannot show domestic abuse on its own.
+- STATS19 under-records slight injuries, and the way police record injury severity changed when forces moved to injury-based reporting; compare years with care.
+
+## Accessibility statement
+
+We want as many people as possible to be able to use this site. You should be able to:
+
+- zoom in up to 400% without the text spilling off the screen, and use the site on a phone 320 pixels wide;
+- navigate the whole site using just a keyboard, starting with a "Skip to main content" link;
+- use the site with a screen reader: every chart has a written description and a table of its data;
+- turn off animation: the site respects your device's "reduce motion" setting.
+
+Every page is tested automatically in a browser against the Web Content Accessibility Guidelines (WCAG) 2.2 at levels A and AA with axe-core, at desktop and phone widths. This site aims to meet WCAG 2.2 AA in line with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+
+Known limitations: chart tooltips appear on pointer hover only; the same values are always in the data table under each chart. Maps show colour and text labels; the table below each map holds the same values.
+
+If you find a problem or need information in a different format, please open an issue on the project's repository.
+`);
+}

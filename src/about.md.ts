@@ -1,0 +1,3 @@
+import {aboutPage} from "../loaders/pages/about.ts";
+
+process.stdout.write(aboutPage());

@@ -1,0 +1,3 @@
+import {dataPage} from "../loaders/pages/data.ts";
+
+process.stdout.write(await dataPage());

@@ -1,0 +1,7 @@
+// /downloads/<extract>.csv — an extract exactly as built from the snapshot.
+import {readFileSync} from "node:fs";
+import {parseArgs} from "node:util";
+import {extractFile} from "../../loaders/extracts/build.ts";
+
+const {values} = parseArgs({options: {extract: {type: "string"}}});
+process.stdout.write(readFileSync(await extractFile(values.extract!, "csv")));

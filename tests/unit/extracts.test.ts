@@ -1,0 +1,70 @@
+// The published extracts equal counts taken straight from the raw files, and builds are deterministic.
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, test} from "vitest";
+import {buildExtracts, extractFile} from "../../loaders/extracts/build.ts";
+import {EXTRACTS} from "../../loaders/extracts/definitions.ts";
+import {readManifest} from "../../loaders/lib/manifest.ts";
+import {withExtracts} from "../../loaders/lib/query.ts";
+import {csvParse} from "d3-dsv";
+import {areaOf, countBy, lsoaToArea, rawCollisions, rawStreetRows} from "./raw-counts.ts";
+
+const tmp: string[] = [];
+afterAll(() => tmp.forEach((d) => rmSync(d, {recursive: true, force: true})));
+
+describe("street-crime-monthly", () => {
+  test("CSV has exactly the published columns", async () => {
+    const header = readFileSync(await extractFile("street-crime-monthly", "csv"), "utf8").split("\n")[0];
+    expect(header).toBe("month,area_code,area_name,lsoa_code,crime_type,count");
+  });
+
+  test("every raw row is counted exactly once: totals by month, type and area match the raw files", async () => {
+    const raw = await rawStreetRows();
+    const lookup = lsoaToArea();
+    const manifestRows = readManifest().files.filter((f) => f.kind === "street").reduce((s, f) => s + (f.rows ?? 0), 0);
+    expect(raw.length).toBe(manifestRows);
+    const csv = csvParse(readFileSync(await extractFile("street-crime-monthly", "csv"), "utf8"));
+    const sum = (key: (d: (typeof csv)[number]) => string) => {
+      const m = new Map<string, number>();
+      for (const d of csv) m.set(key(d), (m.get(key(d)) ?? 0) + Number(d.count));
+      return m;
+    };
+    expect(csv.reduce((s, d) => s + Number(d.count), 0)).toBe(raw.length);
+    expect(sum((d) => d.month!)).toEqual(countBy(raw, (r) => r.month));
+    expect(sum((d) => d.crime_type!)).toEqual(countBy(raw, (r) => r.crimeType));
+    expect(sum((d) => d.area_code!)).toEqual(countBy(raw, (r) => areaOf(r, lookup)));
+    expect(sum((d) => `${d.month}|${d.area_code}|${d.crime_type}`)).toEqual(countBy(raw, (r) => `${r.month}|${areaOf(r, lookup)}|${r.crimeType}`));
+    expect(sum((d) => d.lsoa_code ?? "")).toEqual(countBy(raw, (r) => r.lsoaCode));
+  });
+});
+
+describe("road-collisions", () => {
+  test("one row per raw collision, severity and area counts match", async () => {
+    const raw = await rawCollisions();
+    const rows = csvParse(readFileSync(await extractFile("road-collisions", "csv"), "utf8"));
+    expect(rows.length).toBe(raw.length);
+    const severity = ["", "Fatal", "Serious", "Slight"];
+    expect(countBy(rows, (d) => d.severity!)).toEqual(countBy(raw, (r) => severity[r.severity]));
+    expect(countBy(rows, (d) => d.area_code!)).toEqual(countBy(raw, (r) => r.ladCode));
+    expect(rows.filter((d) => d.ksi === "true").length).toBe(raw.filter((r) => r.severity <= 2).length);
+    expect(countBy(rows, (d) => d.hour ?? "")).toEqual(countBy(raw, (r) => (r.hour === null ? "" : String(r.hour))));
+  });
+});
+
+test("outcome extract leaves out anti-social behaviour and counts every crime once", async () => {
+  const raw = (await rawStreetRows()).filter((r) => r.crimeType !== "Anti-social behaviour");
+  const total = await withExtracts(async (db) => (await db.all<{n: number}>("SELECT sum(count)::INTEGER AS n FROM street_outcomes_monthly"))[0].n);
+  expect(total).toBe(raw.length);
+});
+
+test("two builds from one snapshot give byte-identical extracts", async () => {
+  const a = mkdtempSync(join(tmpdir(), "extracts-a-")), b = mkdtempSync(join(tmpdir(), "extracts-b-"));
+  tmp.push(a, b);
+  await buildExtracts(a);
+  await buildExtracts(b);
+  const files = readdirSync(a).sort();
+  expect(files).toEqual(readdirSync(b).sort());
+  expect(files.length).toBeGreaterThanOrEqual(EXTRACTS.filter((e) => e.needs.length === 0).length * 2);
+  for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+});
