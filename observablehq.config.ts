@@ -27,6 +27,8 @@ Contains OS data © Crown copyright and database right. Built from open data: se
 
 export default {
   root: "src",
+  // SITE_DIST lets a second build (a benchmark, a test run) write elsewhere without touching dist/.
+  output: process.env.SITE_DIST ?? "dist",
   title: force.siteTitle,
   // Our own header carries the skip link and navigation; Framework's sidebar toggle is not needed.
   sidebar: false,
@@ -42,9 +44,9 @@ export default {
   duckdb: {extensions: {json: null, parquet: null}},
   head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
 <link rel="icon" href="data:,">
-<script>document.documentElement.lang = "en-GB";</script>`,
+<script>document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");</script>`,
   dynamicPaths: [
     ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
-    // ...areas.map((a) => `/areas/${a.slug}`),
+    ...areas.map((a) => `/areas/${a.slug}`),
   ]
 };

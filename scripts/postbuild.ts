@@ -3,11 +3,12 @@
 import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {chartCatalogue} from "../loaders/charts/catalogue.ts";
-import {chartCsv, chartEmbedPage, chartSvgFile, EMBED_CSS, EMBED_SCRIPT} from "../loaders/site/chart-files.ts";
+import {chartCsv, chartEmbedPage, chartSvgFile, EMBED_CSS, EMBED_RESIZE_SCRIPT, EMBED_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
 import {fixHtml} from "./html-fixes.ts";
+import {precompress} from "./precompress.ts";
 
-const DIST = join(ROOT, "dist");
+const DIST = join(ROOT, process.env.SITE_DIST ?? "dist");
 
 function* htmlFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -26,9 +27,15 @@ for (const file of htmlFiles(DIST)) {
 const charts = await chartCatalogue();
 mkdirSync(join(DIST, "downloads", "charts"), {recursive: true});
 mkdirSync(join(DIST, "embed"), {recursive: true});
+writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
 for (const spec of charts.values()) {
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.csv`), chartCsv(spec));
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.svg`), chartSvgFile(spec));
   writeFileSync(join(DIST, "embed", `${spec.id}.html`), chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT));
 }
 console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG and embed pages`);
+console.log(`postbuild: ${await (await import("../loaders/areas/downloads.ts")).writeAreaDownloads(DIST)} area CSV slices written to /downloads/areas/`);
+
+// Last, so every file written above is compressed too.
+const gz = precompress(DIST);
+console.log(`postbuild: ${gz.files} files precompressed (${(gz.bytes / 1e6).toFixed(1)} MB → ${(gz.gzipBytes / 1e6).toFixed(1)} MB gzip)`);

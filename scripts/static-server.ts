@@ -12,7 +12,7 @@ export interface RunningServer {
 }
 
 export async function serveDist(options: {dir?: string; port?: number; host?: string} = {}): Promise<RunningServer> {
-  const dir = options.dir ?? join(process.cwd(), "dist");
+  const dir = options.dir ?? join(process.cwd(), process.env.SITE_DIST ?? "dist");
   if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir} has no index.html: run npm run build first`);
   const host = options.host ?? "127.0.0.1";
   const assets = sirv(dir, {extensions: ["html"], gzip: true, brotli: false, etag: true, dev: false,

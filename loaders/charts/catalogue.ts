@@ -7,17 +7,21 @@ import {readManifest, sha256, snapshotHash} from "../lib/manifest.ts";
 import {ROOT} from "../lib/paths.ts";
 import {withExtracts} from "../lib/query.ts";
 import {homeMonthlyTrend} from "./home.ts";
+import {roadCharts} from "./roads.ts";
+import {areaCharts} from "./areas.ts";
 import type {Db} from "../lib/duckdb.ts";
 
 /** Chart builders, in page order. Each returns one chart or several. */
-const BUILDERS: ((db: Db) => Promise<ChartSpec | ChartSpec[]>)[] = [homeMonthlyTrend];
+const BUILDERS: ((db: Db) => Promise<ChartSpec | ChartSpec[]>)[] = [homeMonthlyTrend, roadCharts, areaCharts];
 
 const CACHE_DIR = join(ROOT, ".cache", "charts");
 
 /** Charts change when the snapshot or the code that computes or draws them changes. */
 function cacheKey(): string {
-  const code = ["loaders/charts", "loaders/extracts", "src/components"].flatMap((d) =>
+  const code = ["loaders/charts", "loaders/extracts", "src/components", "src/components/plots", "loaders/areas", "loaders/geo", "loaders/roads", "loaders/sources"].flatMap((d) =>
     readdirSync(join(ROOT, d)).filter((f) => f.endsWith(".ts")).sort().map((f) => readFileSync(join(ROOT, d, f))));
+  // Reference tables (areas, published measures, code labels) feed chart text too.
+  code.push(...readdirSync(join(ROOT, "data", "reference")).filter((f) => f.endsWith(".csv") || f.endsWith(".json")).sort().map((f) => readFileSync(join(ROOT, "data", "reference", f))));
   return `${snapshotHash(readManifest())}-${sha256(Buffer.concat(code)).slice(0, 12)}`;
 }
 

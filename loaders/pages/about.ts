@@ -32,6 +32,10 @@ The live sources are [data.police.uk](https://data.police.uk/data/) (Home Office
 
 Contains public sector information licensed under the [Open Government Licence v3.0](https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/). Contains OS data © Crown copyright and database right. Contains National Statistics data © Crown copyright and database right. LSOA 2011 boundaries were converted to GeoJSON by Martin Chorley (UK-GeoJSON, CC BY 4.0). You may reuse the data and charts on this site under the same licence; please credit the original publishers as above.
 
+## Reusing charts and data
+
+Every chart has the same parts: a title that says what it shows, a written description, a table of exactly what is drawn, its source and date, and links to download the data (CSV) and the image (SVG, or PNG from your browser). "Embed this chart" gives a few lines of code for a news release or another website: the chart appears in a frame that sizes itself, with its source line, and it loads nothing from any other website. Chart images and data files keep the same address when the data is refreshed.
+
 ## How we count (methodology)
 
 - **Crime and anti-social behaviour** are the records police.uk publishes for ${esc(force.name)}: one row per crime or incident, by month, with an anonymised location. These are *not* the Home Office's police recorded crime statistics, which are counted differently; the two will not match exactly.

@@ -65,5 +65,8 @@ figure{margin:0;container-type:inline-size}.chart-subtitle,.chart-meta{color:#50
 .table-scroll{overflow-x:auto}table{border-collapse:collapse}caption{text-align:left;font-weight:700}th,td{text-align:left;padding:.25rem .75rem .25rem 0;border-bottom:1px solid #b1b4b6}.num{text-align:right}
 .embed-link{font-size:.9rem}`;
 
+/** For the page that embeds charts: sets each chart iframe's height from the messages embed pages send. */
+export const EMBED_RESIZE_SCRIPT = `(function(){addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="staffs-chart-height"||!d.id)return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source&&f.src.indexOf("/embed/"+d.id)>=0)f.style.height=Math.ceil(d.height)+"px"})})})();`;
+
 /** Tells a parent page our height, so a responsive iframe never truncates the chart (postMessage, like pym). */
-export const EMBED_SCRIPT = `(function(){function send(){parent.postMessage({type:"staffs-chart-height",id:document.querySelector("figure")?.dataset.chart,height:document.documentElement.scrollHeight},"*")}addEventListener("load",send);new ResizeObserver(send).observe(document.body)})();`;
+export const EMBED_SCRIPT = `(function(){function send(){parent.postMessage({type:"staffs-chart-height",id:document.querySelector("figure")?.dataset.chart,height:Math.ceil(document.body.getBoundingClientRect().height)},"*")}addEventListener("load",send);new ResizeObserver(send).observe(document.body)})();`;

@@ -1,6 +1,6 @@
 // Server-side rendering helpers for page loaders: charts and tables as HTML strings, via one jsdom document.
 import {JSDOM} from "jsdom";
-import {renderChart, type ChartSpec} from "../../src/components/chart.ts";
+import {renderChart, renderPlotHolder, type ChartSpec} from "../../src/components/chart.ts";
 
 let doc: Document | undefined;
 function document(): Document {
@@ -10,6 +10,11 @@ function document(): Document {
 /** A chart as HTML to place in a page's Markdown (one line: a blank line would end the HTML block in Markdown). */
 export function chartHtml(spec: ChartSpec, options: {headingLevel?: number; embed?: boolean} = {}): string {
   return renderChart(spec, document(), options).outerHTML.replaceAll("\n", " ");
+}
+
+/** Just the chart's static SVGs (for a second view of the same chart, such as a scrolly graphic). */
+export function plotHtml(spec: ChartSpec): string {
+  return renderPlotHolder(spec, document()).outerHTML.replaceAll("\n", " ");
 }
 
 /** Escapes text for HTML. */

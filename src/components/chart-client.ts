@@ -1,8 +1,8 @@
 // In the browser: turns each build-time chart into an interactive one at the exact width (with tooltips),
 // and offers the PNG download. If anything fails, the static chart stays, so nothing is lost.
-import {renderPlot, type ChartSpec} from "./chart.js";
+import {embedCode, renderPlot, type ChartSpec} from "./chart.js";
 
-function specOf(figure: Element): ChartSpec | null {
+export function specOf(figure: Element): ChartSpec | null {
   const json = figure.querySelector("script.chart-spec")?.textContent;
   return json ? (JSON.parse(json) as ChartSpec) : null;
 }
@@ -10,12 +10,16 @@ function specOf(figure: Element): ChartSpec | null {
 function hydrate(figure: HTMLElement): void {
   const spec = specOf(figure);
   const plot = figure.querySelector<HTMLElement>(".chart-plot");
-  if (!spec || !plot) return;
+  if (spec && plot) hydratePlot(plot, spec);
+}
+
+/** Replaces a `.chart-plot` holder's static SVGs with one interactive chart that follows the holder's width. */
+export function hydratePlot(plot: HTMLElement, spec: ChartSpec): void {
   let live: Element | null = null;
   let lastWidth = 0;
   const draw = () => {
     const width = Math.floor(plot.clientWidth);
-    if (!width || Math.abs(width - lastWidth) < 8) return;
+    if (width < 120 || Math.abs(width - lastWidth) < 8) return; // hidden or not laid out yet: keep the static chart
     lastWidth = width;
     const next = renderPlot(spec, width, document, true);
     next.classList.add("chart-live");
@@ -65,6 +69,9 @@ export function enhanceCharts(root: ParentNode = document): void {
       console.warn(`chart ${figure.dataset.chart} stays static:`, error);
     }
     for (const a of figure.querySelectorAll("a[data-download]")) a.setAttribute("download", "");
+    const code = figure.querySelector<HTMLTextAreaElement>("textarea.embed-code");
+    const spec = specOf(figure);
+    if (code && spec) code.value = embedCode(spec, location.origin, code.dataset.embedBase);
     const button = figure.querySelector<HTMLButtonElement>("button[data-chart-png]");
     if (button) {
       button.hidden = false;

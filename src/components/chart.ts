@@ -51,10 +51,11 @@ export function renderPlot(spec: ChartSpec, width: number, doc: Document, intera
   // sit on the <svg>; the data table carries the detail.
   const svgs = figure.tagName.toLowerCase() === "svg" ? [figure] : Array.from(figure.querySelectorAll("svg"));
   for (const svg of svgs) {
-    if (svg.closest("[class*=swatch]")) svg.setAttribute("aria-hidden", "true"); // legend swatches: the label text says it
-    else svg.setAttribute("role", "img");
+    // The chart is the svg Plot labelled; legend swatches and ramps repeat what their text says.
+    if (svg.hasAttribute("aria-label")) svg.setAttribute("role", "img");
+    else svg.setAttribute("aria-hidden", "true");
   }
-  for (const g of Array.from(figure.querySelectorAll("g[aria-label]"))) g.removeAttribute("aria-label");
+  for (const node of Array.from(figure.querySelectorAll("svg [aria-label]"))) node.removeAttribute("aria-label");
   return figure;
 }
 
@@ -98,20 +99,47 @@ export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
   return wrap;
 }
 
+/**
+ * The chart itself: two static renderings, and CSS shows the one that fits (no JavaScript, no layout shift).
+ * In the browser, chart-client.ts replaces them with one interactive chart at the exact width.
+ */
+export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
+  const plot = el(doc, "div", {class: "chart-plot"});
+  for (const [width, cls] of [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const) {
+    const holder = el(doc, "div", {class: cls});
+    holder.append(renderPlot(spec, width, doc));
+    plot.append(holder);
+  }
+  return plot;
+}
+
+/** The iframe code for the press office and other sites, with the embed page's address. */
+export function embedCode(spec: ChartSpec, origin: string, base = "/"): string {
+  const src = `${origin}${chartPaths(spec.id, base).embed}`;
+  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="560" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" async></script>`;
+}
+
+function renderEmbedCode(spec: ChartSpec, doc: Document, embedPath: string, base: string): HTMLElement {
+  const details = el(doc, "details", {class: "chart-embed"});
+  details.append(el(doc, "summary", {}, "Embed this chart"));
+  const p = el(doc, "p", {}, "Copy this code into your web page. The chart resizes itself to fit; without the script line it keeps a fixed height. ");
+  const preview = el(doc, "a", {href: embedPath}, "Preview the embedded chart");
+  p.append(preview, ".");
+  const id = `${spec.id}-embed-code`;
+  const label = el(doc, "label", {for: id}, "Embed code");
+  // The site's address is filled in by the browser script; until then the code uses this site's paths.
+  const code = el(doc, "textarea", {id, class: "embed-code", readonly: "", rows: "4", "data-embed-base": base}, embedCode(spec, "", base));
+  details.append(p, label, code);
+  return details;
+}
+
 /** The whole contract as a <figure>. `headingLevel` keeps page headings in order. */
 export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, base = "/", embed = false}: {headingLevel?: number; base?: string; embed?: boolean} = {}): HTMLElement {
   const paths = chartPaths(spec.id, base);
   const figure = el(doc, "figure", {class: "chart", id: `chart-${spec.id}`, "data-chart": spec.id, "aria-labelledby": `${spec.id}-title`});
   figure.append(el(doc, `h${headingLevel}` as "h3", {id: `${spec.id}-title`, class: "chart-title"}, spec.title));
   if (spec.subtitle) figure.append(el(doc, "p", {class: "chart-subtitle"}, spec.subtitle));
-  const plot = el(doc, "div", {class: "chart-plot"});
-  // Two static renderings; CSS shows the one that fits (no JavaScript, no layout shift). The browser then
-  // replaces them with one interactive chart at the exact width.
-  for (const [width, cls] of [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const) {
-    const holder = el(doc, "div", {class: cls});
-    holder.append(renderPlot(spec, width, doc));
-    plot.append(holder);
-  }
+  const plot = renderPlotHolder(spec, doc);
   figure.append(plot);
   figure.append(el(doc, "p", {class: "chart-description", id: `${spec.id}-description`}, spec.description));
   if (spec.note) figure.append(el(doc, "p", {class: "chart-note"}, spec.note));
@@ -129,8 +157,8 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   const png = el(doc, "li"), button = el(doc, "button", {type: "button", class: "chart-png", "data-chart-png": spec.id, hidden: ""}, "Image (PNG)");
   png.append(button);
   actions.append(png);
-  if (!embed) actions.append(link(paths.embed, "Embed this chart", false));
   figure.append(actions);
+  if (!embed) figure.append(renderEmbedCode(spec, doc, paths.embed, base));
   figure.append(el(doc, "figcaption", {class: "chart-meta"}, `Source: ${spec.source}. ${spec.updated}.`));
   const data = el(doc, "script", {type: "application/json", class: "chart-spec"});
   data.textContent = JSON.stringify(spec).replaceAll("<", "\\u003c");

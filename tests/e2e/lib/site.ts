@@ -105,7 +105,7 @@ export async function checkSkipLink(page: Page): Promise<void> {
 }
 
 /** Every check a page must pass. Returns the probe for further, page-specific checks. */
-export async function checkPage(site: Site, path: string, viewport: {width: number; height: number}, options: {reducedMotion?: boolean} = {}): Promise<PageProbe> {
+export async function checkPage(site: Site, path: string, viewport: {width: number; height: number}, options: {reducedMotion?: boolean; skipLink?: boolean} = {}): Promise<PageProbe> {
   const probe = await openProbe(site, viewport, options);
   const response = await probe.page.goto(site.url + path, {waitUntil: "load"});
   expect(response?.status(), `${path} HTTP status`).toBe(200);
@@ -115,7 +115,7 @@ export async function checkPage(site: Site, path: string, viewport: {width: numb
   const overflow = await probe.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${path} must not scroll sideways at ${viewport.width}px`).toBeLessThanOrEqual(0);
   expect(await axeViolations(probe.page), `${path} axe violations at ${viewport.width}px`).toEqual([]);
-  await checkSkipLink(probe.page);
+  if (options.skipLink !== false) await checkSkipLink(probe.page); // embed pages have no navigation to skip
   expect(probe.outsideRequests, `${path} requests to other hosts`).toEqual([]);
   expect(probe.failedRequests, `${path} failed requests`).toEqual([]);
   expect(probe.consoleErrors, `${path} console errors`).toEqual([]);

@@ -1,0 +1,46 @@
+// In the browser, on a local area page: the "compare with" picker (a select that shows one side-by-side table and
+// keeps ?compare=<slug> in the address, so a comparison can be shared) and the print button. Without JavaScript
+// the page still works: the compare links reload with #compare-<slug>, and CSS shows that table (:target).
+
+function showComparison(root: HTMLElement, slug: string, announce: boolean): void {
+  const panels = Array.from(root.querySelectorAll<HTMLElement>(".compare-panel"));
+  let shown: HTMLElement | undefined;
+  for (const panel of panels) {
+    const on = panel.dataset.compare === slug;
+    panel.classList.toggle("is-selected", on);
+    if (on) shown = panel;
+  }
+  const status = root.querySelector<HTMLElement>("#compare-status");
+  if (status && announce) status.textContent = shown ? `Showing ${shown.querySelector("h3")?.textContent ?? "the comparison"}` : "No area chosen";
+  const url = new URL(location.href);
+  if (shown) url.searchParams.set("compare", slug);
+  else url.searchParams.delete("compare");
+  url.hash = "";
+  history.replaceState(null, "", url);
+}
+
+export function enhanceAreaPage(): void {
+  const compare = document.querySelector<HTMLElement>(".compare");
+  if (compare) {
+    const picker = compare.querySelector<HTMLElement>(".compare-picker");
+    const select = compare.querySelector<HTMLSelectElement>("#compare-select");
+    const links = compare.querySelector<HTMLElement>(".compare-links");
+    const panels = compare.querySelector<HTMLElement>(".compare-panels");
+    if (picker && select && panels) {
+      picker.hidden = false;
+      if (links) links.hidden = true;
+      panels.dataset.js = "";
+      const initial = new URL(location.href).searchParams.get("compare") ?? location.hash.replace(/^#compare-/, "");
+      if (initial && Array.from(select.options).some((o) => o.value === initial)) {
+        select.value = initial;
+        showComparison(compare, initial, false);
+      }
+      select.addEventListener("change", () => showComparison(compare, select.value, true));
+    }
+  }
+  const print = document.querySelector<HTMLButtonElement>(".print-button");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", () => window.print());
+  }
+}

@@ -1,0 +1,3 @@
+import {areasIndexPage} from "../../loaders/pages/areas-index.ts";
+
+process.stdout.write(await areasIndexPage());

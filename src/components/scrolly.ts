@@ -1,0 +1,68 @@
+// Scrollytelling in the browser: fills the sticky graphic with each step's chart and shows the one for the
+// step in view (IntersectionObserver), or the step that has keyboard focus. Transitions are CSS only and
+// are switched off by prefers-reduced-motion. Without this script the page still reads in order.
+import {hydratePlot, specOf} from "./chart-client.js";
+
+export function scrolly(root: HTMLElement): void {
+  const graphic = root.querySelector<HTMLElement>(".scrolly-graphic")!;
+  const steps = Array.from(root.querySelectorAll<HTMLElement>(".scrolly-step"));
+  const frames = new Map<string, HTMLElement>();
+  for (const frame of graphic.querySelectorAll<HTMLElement>(".scrolly-frame")) frames.set(frame.dataset.chart!, frame);
+
+  for (const step of steps) {
+    const id = step.dataset.chart;
+    const figure = step.querySelector<HTMLElement>("figure.chart");
+    if (!id || !figure) continue;
+    let frame = frames.get(id);
+    if (!frame) {
+      frame = document.createElement("div");
+      frame.className = "scrolly-frame";
+      frame.dataset.chart = id;
+      const title = document.createElement("p");
+      title.className = "scrolly-frame-title";
+      title.textContent = figure.querySelector(".chart-title")?.textContent ?? "";
+      frame.append(title, figure.querySelector(".chart-plot")!.cloneNode(true));
+      graphic.append(frame);
+      frames.set(id, frame);
+    }
+    const spec = specOf(figure);
+    const plot = frame.querySelector<HTMLElement>(".chart-plot");
+    if (spec && plot) {
+      try {
+        hydratePlot(plot, spec);
+      } catch (error) {
+        console.warn(`scrolly frame ${id} stays static:`, error);
+      }
+    }
+  }
+
+  let current = "";
+  const chartFor = (step: HTMLElement): string => {
+    // A step without a chart keeps the graphic of the nearest earlier step that has one.
+    for (let i = steps.indexOf(step); i >= 0; --i) if (steps[i].dataset.chart) return steps[i].dataset.chart!;
+    return steps.find((s) => s.dataset.chart)?.dataset.chart ?? "";
+  };
+  const activate = (step: HTMLElement) => {
+    for (const s of steps) s.classList.toggle("is-active", s === step);
+    const id = chartFor(step);
+    if (id === current) return;
+    current = id;
+    for (const [key, frame] of frames) frame.classList.toggle("is-active", key === id);
+  };
+
+  const observer = new IntersectionObserver((entries) => {
+    const visible = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
+    if (visible.length) activate(visible[visible.length - 1]);
+  }, {rootMargin: "-45% 0px -45% 0px"});
+  for (const step of steps) observer.observe(step);
+  root.addEventListener("focusin", (event) => {
+    const step = (event.target as HTMLElement).closest<HTMLElement>(".scrolly-step");
+    if (step) activate(step);
+  });
+  root.classList.add("is-enhanced");
+  if (steps[0]) activate(steps[0]);
+}
+
+export function scrollies(): void {
+  for (const root of document.querySelectorAll<HTMLElement>("[data-scrolly]")) scrolly(root);
+}

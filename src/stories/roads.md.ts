@@ -1,0 +1,3 @@
+import {roadsPage} from "../../loaders/pages/roads.ts";
+
+process.stdout.write(await roadsPage());

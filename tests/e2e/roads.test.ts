@@ -1,0 +1,79 @@
+// The Roads story in Chromium: shared checks at both widths, scrolled through; the first chart is in the
+// HTML before any script; steps drive the graphic by scroll and by keyboard; reduced motion; downloads.
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {checkPage, openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
+import {rawCollisions} from "../unit/raw-counts.ts";
+
+let site: Site;
+beforeAll(async () => { site = await startSite(); });
+afterAll(async () => { await site?.close(); });
+
+const PATH = "/stories/roads";
+
+describe.each(Object.entries(WIDTHS))("roads story at %s width", (_name, viewport) => {
+  test("passes the shared checks, scrolled to the end", async () => {
+    const {page, context} = await checkPage(site, PATH, viewport);
+    expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(8);
+    // every step's chart ended up as a graphic frame
+    const charts = await page.locator(".scrolly-step[data-chart]").count();
+    expect(await page.locator(".scrolly-frame").count()).toBe(charts);
+    await context.close();
+  });
+});
+
+test("the first chart is in the HTML, in the graphic, before any script runs", async () => {
+  const html = await (await fetch(site.url + PATH)).text();
+  expect(html).toMatch(/<div class="scrolly-frame is-active" data-chart="roads-severity">.*?<svg/s);
+});
+
+test("the hook's number is the count of fatal collisions in the raw STATS19 file", async () => {
+  const raw = await rawCollisions();
+  const year = Math.max(...raw.map((r) => r.year));
+  const fatal = raw.filter((r) => r.year === year && r.severity === 1).length;
+  const {page, context} = await openProbe(site, WIDTHS.desktop);
+  await page.goto(site.url + PATH);
+  expect(await page.locator("#hook-heading").textContent()).toBe(`${fatal} collisions killed someone in ${year}`);
+  const csv = await (await page.request.get(site.url + "/downloads/charts/roads-severity.csv")).text();
+  expect(csv.split("\n")[1]).toBe(`Fatal (someone died),${fatal}`);
+  await context.close();
+});
+
+test("scrolling to a step shows its chart; focusing a step by keyboard does too", async () => {
+  const {page, context, consoleErrors} = await openProbe(site, WIDTHS.desktop);
+  await page.goto(site.url + PATH, {waitUntil: "networkidle"});
+  const active = () => page.locator(".scrolly-frame.is-active").getAttribute("data-chart");
+  await expect.poll(active).toBe("roads-severity");
+  await page.locator("#where").scrollIntoViewIfNeeded();
+  await page.evaluate(() => scrollBy(0, document.getElementById("where")!.getBoundingClientRect().top - innerHeight * 0.3));
+  await expect.poll(active).toBe("roads-map");
+  // a step with no chart of its own keeps the previous graphic
+  await page.evaluate(() => scrollBy(0, document.getElementById("who")!.getBoundingClientRect().top - innerHeight * 0.3));
+  await expect.poll(active).toBe("roads-urban-rural-light");
+  await page.focus("#force");
+  await expect.poll(active).toBe("roads-force-vs-stats19");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("force");
+  expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+test("reduced motion turns transitions off; loading shifts no layout", async () => {
+  const {page, context} = await openProbe(site, WIDTHS.desktop, {reducedMotion: true});
+  await page.addInitScript(() => {
+    (window as unknown as {cls: number}).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as {value: number; hadRecentInput: boolean}[]) if (!e.hadRecentInput) (window as unknown as {cls: number}).cls += e.value;
+    }).observe({type: "layout-shift", buffered: true});
+  });
+  await page.goto(site.url + PATH, {waitUntil: "networkidle"});
+  const duration = await page.locator(".scrolly-frame").first().evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(duration.split(",").every((d) => parseFloat(d) === 0)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as {cls: number}).cls)).toBeLessThan(0.05);
+  await context.close();
+});
+
+test("readable at 320px: no sideways scroll and the graphic fits", async () => {
+  const {page, context} = await checkPage(site, PATH, {width: 320, height: 640});
+  const overflow = await page.locator(".scrolly-graphic").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
