@@ -104,42 +104,49 @@ function hourDay(f: RoadFacts): ChartSpec {
   };
 }
 
-function speed(f: RoadFacts): ChartSpec {
-  const rows = f.bySpeed.filter((c) => c.label !== "Unknown");
-  const top = rows.reduce((a, b) => (share(b) > share(a) ? b : a));
-  const most = rows.reduce((a, b) => (b.ksi > a.ksi ? b : a));
-  const data = rows.map((c) => ({label: `${c.label} roads`, value: Math.round(share(c) * 1000) / 1000, collisions: c.collisions, ksi: c.ksi, role: c === top ? "this" : "other"}));
+/** The share of collisions that killed or seriously injured, for each group of `rows`; `top` highlighted. */
+function ksiShareChart(f: RoadFacts, rows: Count[], top: Count, text: {id: string; title: string; subtitle: string; description: string; groupLabel: string; label?: (c: Count) => string}): ChartSpec {
+  const data = rows.map((c) => ({label: text.label?.(c) ?? c.label, value: Math.round(share(c) * 1000) / 1000, collisions: c.collisions, ksi: c.ksi, role: c === top ? "this" : "other"}));
   return {
-    id: "roads-speed-limit",
-    title: `Collisions on ${top.label} roads were the most likely to kill or seriously injure`,
-    subtitle: `Share of collisions in which someone was killed or seriously injured, by speed limit, ${f.year}`,
-    description: `On ${top.label} roads, ${formatPercent(share(top))} of collisions killed or seriously injured someone (${formatCount(top.ksi)} of ${formatCount(top.collisions)}). ${most.label} roads had the most such collisions, ${formatCount(most.ksi)}, because most collisions happen there (${formatCount(most.collisions)}).`,
+    id: text.id, title: text.title, subtitle: `${text.subtitle}, ${f.year}`, description: text.description,
     plot: "rankedBars",
     options: {valueLabel: "Share of collisions that were KSI", format: "percent"},
     data,
-    columns: [{key: "label", label: "Speed limit", kind: "text"}, {key: "value", label: "Share KSI", kind: "percent"}, {key: "ksi", label: "KSI collisions", kind: "count"}, {key: "collisions", label: "All collisions", kind: "count"}],
+    columns: [{key: "label", label: text.groupLabel, kind: "text"}, {key: "value", label: "Share KSI", kind: "percent"}, {key: "ksi", label: "KSI collisions", kind: "count"}, {key: "collisions", label: "All collisions", kind: "count"}],
     source: STATS19_SOURCE,
     updated: `Data for ${f.year}`
   };
 }
 
+const highest = (rows: Count[]) => rows.reduce((a, b) => (share(b) > share(a) ? b : a));
+
+function speed(f: RoadFacts): ChartSpec {
+  const rows = f.bySpeed.filter((c) => c.label !== "Unknown");
+  const top = highest(rows);
+  const most = rows.reduce((a, b) => (b.ksi > a.ksi ? b : a));
+  return ksiShareChart(f, rows, top, {
+    id: "roads-speed-limit",
+    title: `Collisions on ${top.label} roads were the most likely to kill or seriously injure`,
+    subtitle: "Share of collisions in which someone was killed or seriously injured, by speed limit",
+    description: `On ${top.label} roads, ${formatPercent(share(top))} of collisions killed or seriously injured someone (${formatCount(top.ksi)} of ${formatCount(top.collisions)}). ${most.label} roads had the most such collisions, ${formatCount(most.ksi)}, because most collisions happen there (${formatCount(most.collisions)}).`,
+    groupLabel: "Speed limit",
+    label: (c) => `${c.label} roads`
+  });
+}
+
 function urbanLight(f: RoadFacts): ChartSpec {
   const rows = f.byUrbanLight.filter((c) => /^(Urban|Rural),/.test(c.label));
-  const top = rows.reduce((a, b) => (share(b) > share(a) ? b : a));
+  const top = highest(rows);
   const low = rows.reduce((a, b) => (share(b) < share(a) ? b : a));
-  const data = rows.map((c) => ({label: c.label.replace("Urban", "Urban roads").replace("Rural", "Rural roads"), value: Math.round(share(c) * 1000) / 1000, collisions: c.collisions, ksi: c.ksi, role: c === top ? "this" : "other"}));
-  return {
+  const words = (c: Count, road: string) => c.label.toLowerCase().replace(",", ` ${road} in the`); // "Rural, dark" → "rural road in the dark"
+  return ksiShareChart(f, rows, top, {
     id: "roads-urban-rural-light",
-    title: `A collision on a ${top.label.toLowerCase().replace(",", " road in the")} was the most likely to be serious`,
-    subtitle: `Share of collisions that killed or seriously injured, by area type and light, ${f.year}`,
-    description: `${formatPercent(share(top))} of collisions on ${top.label.toLowerCase().replace(",", " roads in the")} killed or seriously injured someone, against ${formatPercent(share(low))} on ${low.label.toLowerCase().replace(",", " roads in the")}. "Dark" includes roads with and without street lights.`,
-    plot: "rankedBars",
-    options: {valueLabel: "Share of collisions that were KSI", format: "percent"},
-    data,
-    columns: [{key: "label", label: "Area type and light", kind: "text"}, {key: "value", label: "Share KSI", kind: "percent"}, {key: "ksi", label: "KSI collisions", kind: "count"}, {key: "collisions", label: "All collisions", kind: "count"}],
-    source: STATS19_SOURCE,
-    updated: `Data for ${f.year}`
-  };
+    title: `A collision on ${/^[aeiou]/.test(words(top, "road")) ? "an" : "a"} ${words(top, "road")} was the most likely to be serious`,
+    subtitle: "Share of collisions that killed or seriously injured, by area type and light",
+    description: `${formatPercent(share(top))} of collisions on ${words(top, "roads")} killed or seriously injured someone, against ${formatPercent(share(low))} on ${words(low, "roads")}. "Dark" includes roads with and without street lights.`,
+    groupLabel: "Area type and light",
+    label: (c) => c.label.replace(/^(Urban|Rural)/, "$1 roads")
+  });
 }
 
 function forceVsStats19(f: RoadFacts): ChartSpec[] {
