@@ -1,9 +1,9 @@
 // Every chart on the site, computed once per snapshot and cached: pages embed them, and the build
 // writes each one's CSV, SVG and embed page at a stable address (see scripts/postbuild.ts).
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {readManifest, sha256, snapshotHash} from "../lib/manifest.ts";
+import {cacheKey} from "../lib/cache-key.ts";
 import {ROOT} from "../lib/paths.ts";
 import {withExtracts} from "../lib/query.ts";
 import {homeMonthlyTrend} from "./home.ts";
@@ -16,20 +16,14 @@ const BUILDERS: ((db: Db) => Promise<ChartSpec | ChartSpec[]>)[] = [homeMonthlyT
 
 const CACHE_DIR = join(ROOT, ".cache", "charts");
 
-/** Charts change when the snapshot or the code that computes or draws them changes. */
-function cacheKey(): string {
-  const code = ["loaders/charts", "loaders/extracts", "src/components", "src/components/plots", "loaders/areas", "loaders/geo", "loaders/roads", "loaders/sources"].flatMap((d) =>
-    readdirSync(join(ROOT, d)).filter((f) => f.endsWith(".ts")).sort().map((f) => readFileSync(join(ROOT, d, f))));
-  // Reference tables (areas, published measures, code labels) feed chart text too.
-  code.push(...readdirSync(join(ROOT, "data", "reference")).filter((f) => f.endsWith(".csv") || f.endsWith(".json")).sort().map((f) => readFileSync(join(ROOT, "data", "reference", f))));
-  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat(code)).slice(0, 12)}`;
-}
+/** Charts change when the snapshot, the reference tables or the code that computes or draws them changes. */
+const CODE_DIRS = ["loaders/charts", "loaders/extracts", "loaders/areas", "loaders/geo", "loaders/roads", "loaders/sources", "src/components", "src/components/plots"];
 
 let pending: Promise<Map<string, ChartSpec>> | undefined;
 
 export function chartCatalogue(): Promise<Map<string, ChartSpec>> {
   return (pending ??= (async () => {
-    const file = join(CACHE_DIR, `${cacheKey()}.json`);
+    const file = join(CACHE_DIR, `${cacheKey(CODE_DIRS)}.json`);
     if (existsSync(file) && !process.env.CHARTS_NO_CACHE) {
       return new Map((JSON.parse(readFileSync(file, "utf8")) as ChartSpec[]).map((c) => [c.id, c]));
     }

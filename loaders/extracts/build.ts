@@ -1,9 +1,10 @@
 // Builds every extract from the snapshot as Parquet (zstd) and CSV, deterministically, into a cache
-// directory keyed by the snapshot's checksums: the first caller builds, later callers reuse.
+// directory keyed by the snapshot's checksums and the extract code: the first caller builds, later callers reuse.
 import {existsSync, mkdirSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {withDuckDB, lit} from "../lib/duckdb.ts";
-import {readManifest, snapshotHash, type Manifest} from "../lib/manifest.ts";
+import {readManifest, type Manifest} from "../lib/manifest.ts";
+import {cacheKey} from "../lib/cache-key.ts";
 import {EXTRACT_CACHE_DIR, SNAPSHOT_DIR} from "../lib/paths.ts";
 import {EXTRACTS, extractByName} from "./definitions.ts";
 import {stageSnapshot} from "./stage.ts";
@@ -56,7 +57,7 @@ let pending: Promise<string> | undefined;
 /** The cache directory for the current snapshot, built once (atomically: a half-built directory is never used). */
 export function ensureExtracts(): Promise<string> {
   return (pending ??= (async () => {
-    const dir = join(EXTRACT_CACHE_DIR, snapshotHash(readManifest()));
+    const dir = join(EXTRACT_CACHE_DIR, cacheKey(["loaders/extracts"]));
     if (existsSync(dir)) return dir;
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, {recursive: true, force: true});

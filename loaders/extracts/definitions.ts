@@ -207,6 +207,37 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "population", type: "integer", description: "Census 2021 usual residents (rounded to nearest 100)"}
     ],
     sql: async () => `SELECT area_code, slug, area_name, population FROM areas ORDER BY area_name`
+  },
+  {
+    name: "published-measures",
+    needs: [],
+    title: "Figures from the force's and the Commissioner's published reports",
+    description: "Each figure the site cites, with its document, section, period, definition and the verbatim quote it comes from.",
+    caveats: [
+      "Figures come from different documents, surveys and definitions: do not add them together or join them into one series unless their definitions match.",
+      "Where open data measures the same thing, open_data_equivalent says how to compute it; the two often differ, and pages show them side by side."
+    ],
+    source: "Staffordshire Police and Staffordshire Commissioner's Office published reports (see the document column)",
+    publish: true,
+    columns: [
+      {name: "id", type: "text", description: "Stable identifier of the figure"},
+      {name: "document", type: "text", description: "The published document it comes from (file name in the site's repository)"},
+      {name: "section", type: "text", description: "Section of the document"},
+      {name: "story", type: "text", description: "Topic: roads, county_lines, vawg, victims, local_area or confidence"},
+      {name: "measure", type: "text", description: "What is measured"},
+      {name: "geography", type: "text", description: "The area as the document names it"},
+      {name: "area_code", type: "text", description: "ONS code when the geography is one of the nine areas"},
+      {name: "period", type: "text", description: "Period covered: YYYY-MM..YYYY-MM, or ..YYYY-MM for an undated survey before that date"},
+      {name: "value", type: "number", description: "The figure"},
+      {name: "unit", type: "text", description: "count, percent, per_1000, hours, year, recommendation (1 keep / 0 drop), or a bound"},
+      {name: "comparison", type: "text", description: "What the document compares it with"},
+      {name: "definition", type: "text", description: "What is counted, in plain English"},
+      {name: "quote", type: "text", description: "The words of the document the figure comes from"},
+      {name: "open_data_equivalent", type: "text", description: "How to compute the same measure from open data, where possible"},
+      {name: "notes", type: "text", description: "Caveats"}
+    ],
+    sql: async () => `SELECT id, document, section, story, measure, geography, area_code, period, value::DOUBLE AS value, unit, comparison,
+        definition, quote, open_data_equivalent, notes FROM published_measures ORDER BY id`
   }
 ];
 

@@ -48,6 +48,9 @@ export async function stageSnapshot(db: Db, manifest: Manifest, dir = SNAPSHOT_D
       FROM ${readCsv(stops, HEADERS["stop-and-search"])}`);
   }
 
+  // Figures from the published reports (data/reference/published-measures.csv, validated by loaders/sources/published.ts).
+  await db.run(`CREATE TABLE published_measures AS SELECT * FROM read_csv(${lit(join(REFERENCE_DIR, "published-measures.csv"))},
+    header = true, all_varchar = true, quote = '"', escape = '"', strict_mode = true)`);
   await db.run(`CREATE TABLE stats19_codes AS SELECT * FROM read_csv(${lit(join(REFERENCE_DIR, "stats19-codes.csv"))}, header = true, auto_detect = false,
       columns = {'variable': 'VARCHAR', 'code': 'VARCHAR', 'label': 'VARCHAR'})`);
   const collisions = files(manifest, "stats19", "collision", dir);

@@ -68,3 +68,17 @@ test("two builds from one snapshot give byte-identical extracts", async () => {
   expect(files.length).toBeGreaterThanOrEqual(EXTRACTS.filter((e) => e.needs.length === 0).length * 2);
   for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
 });
+
+test("published-measures extract carries every validated figure with its citation fields", async () => {
+  const {readPublishedMeasures} = await import("../../loaders/sources/published.ts");
+  const rows = readPublishedMeasures();
+  const csv = csvParse(readFileSync(await extractFile("published-measures", "csv"), "utf8"));
+  expect(csv.length).toBe(rows.length);
+  const byId = new Map(csv.map((d) => [d.id, d]));
+  for (const r of rows) {
+    const d = byId.get(r.id)!;
+    expect(Number(d.value), r.id).toBe(r.value);
+    expect(d.document).toBe(r.document);
+    expect(d.section).toBe(r.section);
+  }
+});
