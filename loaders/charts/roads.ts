@@ -24,7 +24,34 @@ export function forceCollisionFigures(year: number) {
 
 export async function roadCharts(db: Db): Promise<ChartSpec[]> {
   const f = await roadFacts(db);
-  return [severity(f), ksiByArea(f), map(f), hourDay(f), speed(f), urbanLight(f), ...forceVsStats19(f)];
+  return [severity(f), ksiByArea(f), map(f), hourDay(f), speed(f), urbanLight(f), ...(await casualtiesByRoadUser(db, f)), ...forceVsStats19(f)];
+}
+
+/** Road users killed or seriously injured — only when the snapshot holds DfT's casualty table. */
+export async function casualtiesByRoadUser(db: Db, f: RoadFacts): Promise<ChartSpec[]> {
+  const views = await db.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'road_casualties'`);
+  if (!views[0].n) return [];
+  const rows = await db.all<{label: string; ksi: number; all: number}>(`
+    SELECT CASE WHEN c.casualty_type = 'Pedestrian' THEN 'Pedestrians' WHEN casualty_type = 'Cyclist' THEN 'Cyclists'
+        WHEN casualty_type LIKE 'Motorcycle%' OR casualty_type LIKE 'Electric motorcycle%' THEN 'Motorcyclists'
+        WHEN casualty_type LIKE 'Car occupant%' OR casualty_type LIKE 'Taxi%' THEN 'Car occupants' ELSE 'Other road users' END AS label,
+      count(*) FILTER (WHERE c.severity IN ('Fatal', 'Serious'))::INTEGER AS ksi, count(*)::INTEGER AS "all"
+    FROM road_casualties c JOIN road_collisions r USING (accident_index) WHERE r.year = ${f.year} GROUP BY 1 ORDER BY ksi DESC, label`);
+  if (!rows.length) return [];
+  const total = rows.reduce((s, r) => s + r.ksi, 0);
+  const top = rows[0];
+  return [{
+    id: "roads-casualties-by-road-user",
+    title: `${top.label} were the largest group of people killed or seriously injured`,
+    subtitle: `People killed or seriously injured in collisions reported to police, by road user, ${f.year}`,
+    description: `Of ${formatCount(total)} people killed or seriously injured in ${f.year}, ${formatCount(top.ksi)} were ${top.label.toLowerCase()}. ${rows.slice(1).map((r) => `${r.label}: ${formatCount(r.ksi)}`).join("; ")}.`,
+    plot: "rankedBars",
+    options: {valueLabel: "People killed or seriously injured", format: "count"},
+    data: rows.map((r) => ({label: r.label, value: r.ksi, all: r.all, role: r === top ? "this" : "other"})),
+    columns: [{key: "label", label: "Road user", kind: "text"}, {key: "value", label: "Killed or seriously injured", kind: "count"}, {key: "all", label: "All casualties", kind: "count"}],
+    source: STATS19_SOURCE,
+    updated: `Data for ${f.year}`
+  }];
 }
 
 function severity(f: RoadFacts): ChartSpec {

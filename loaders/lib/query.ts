@@ -5,9 +5,9 @@ import {ensureExtracts} from "../extracts/build.ts";
 import {EXTRACTS} from "../extracts/definitions.ts";
 import {existsSync} from "node:fs";
 
-/** Runs `fn` with views named like the extracts, with dashes as underscores (street_crime_monthly, road_collisions, …). */
-export async function withExtracts<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const dir = await ensureExtracts();
+/** Runs `fn` with views (over the current snapshot's extracts, or those in `extractsDir`) named like the extracts, with dashes as underscores (street_crime_monthly, road_collisions, …). */
+export async function withExtracts<T>(fn: (db: Db) => Promise<T>, extractsDir?: string): Promise<T> {
+  const dir = extractsDir ?? (await ensureExtracts());
   return withDuckDB(async (db) => {
     for (const e of EXTRACTS) {
       const file = join(dir, `${e.name}.parquet`);

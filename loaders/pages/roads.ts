@@ -75,10 +75,10 @@ ${deaths ? `<p>These are collisions, not deaths: some collisions kill more than 
 <p>The chart now splits collisions by urban or rural area and by daylight or darkness.</p>`
     },
     {
-      id: "who", heading: "Who is hurt",
+      id: "who", heading: "Who is hurt", chart: chart("roads-casualties-by-road-user"),
       html: `<p>The ${formatCount(f.collisions)} collisions hurt ${formatCount(f.casualties)} people, counting everyone injured in them.</p>
 ${pedestrians && motorcyclists ? `<p>The force's own analysis of the ${formatCount(force4.fatal.value)} fatal collisions found that ${formatCount(motorcyclists.value)} involved motorcycle riders and ${formatCount(pedestrians.value)} involved pedestrians ${cite(motorcyclists)}.${older ? ` A later analysis found that ${formatCount(older.value)}% of the people killed were aged 55 or over ${cite(older)}.` : ""}</p>` : ""}
-<p>Who was hurt — drivers, passengers, pedestrians, cyclists, their ages — is in the Department for Transport's casualty table, which this site's snapshot does not yet hold; it arrives with the next data refresh. The graphic still shows the previous chart.</p>`
+${chart("roads-casualties-by-road-user") ? `<p>${esc(chart("roads-casualties-by-road-user")!.description)} The chart now shows people killed or seriously injured by how they were travelling.</p>` : `<p>Who was hurt — drivers, passengers, pedestrians, cyclists, their ages — is in the Department for Transport's casualty table, which this site's snapshot does not yet hold; it arrives with the next data refresh. The graphic still shows the previous chart.</p>`}`
     },
     {
       id: "force", heading: "What the force reports, and why it differs", chart: chart("roads-force-vs-stats19"),

@@ -57,3 +57,38 @@ describe("roads story", async () => {
     expect(md).toContain(`STATS19 has ${formatCount(facts.fatal)} fatal and ${formatCount(facts.serious)} serious`);
   });
 });
+
+test("with DfT's casualty table in the snapshot, the story gains a chart of who was killed or seriously injured", async () => {
+  const {mkdtempSync, readFileSync, rmSync, writeFileSync} = await import("node:fs");
+  const {join} = await import("node:path");
+  const {tmpdir} = await import("node:os");
+  const {gzipSync} = await import("node:zlib");
+  const {tempSnapshot} = await import("./lib/temp-snapshot.ts");
+  const {fileFacts, formatManifest} = await import("../../loaders/lib/manifest.ts");
+  const {buildExtracts} = await import("../../loaders/extracts/build.ts");
+  const {casualtiesByRoadUser} = await import("../../loaders/charts/roads.ts");
+  const {csvParse} = await import("d3-dsv");
+  const snap = tempSnapshot((e) => e.source === "stats19" || e.kind === "lsoa-lookup");
+  const out = mkdtempSync(join(tmpdir(), "casualty-extracts-"));
+  try {
+    // A real-format casualty file (fixture rows whose accident_index values are real 2023 Staffordshire collisions).
+    const csv = readFileSync("tests/fixtures/live/road-accidents-safety-data/dft-road-casualty-statistics-casualty-2023.csv");
+    const path = "stats19/dft-road-casualty-statistics-casualty-2023-staffordshire.csv.gz";
+    const gz = gzipSync(csv, {level: 9});
+    writeFileSync(join(snap.dir, path), gz);
+    const manifest = JSON.parse(readFileSync(join(snap.dir, "manifest.json"), "utf8"));
+    manifest.files.push({path, source: "stats19", kind: "casualty", url: "fixture", licence: "OGL", retrieved: "2026-11-21", ...fileFacts(gz, true), rows: null, period: "2023"});
+    writeFileSync(join(snap.dir, "manifest.json"), formatManifest(manifest));
+    await buildExtracts(out, {snapshotDir: snap.dir});
+    const charts = await withExtracts(async (db) => casualtiesByRoadUser(db, await roadFacts(db)), out);
+    const rows = csvParse(csv.toString("utf8"));
+    const collisions = new Set((await rawCollisions()).map((r) => r.accidentIndex));
+    const ksi = rows.filter((r) => ["1", "2"].includes(r.casualty_severity!) && collisions.has(r.accident_index!)).length;
+    expect(charts).toHaveLength(1);
+    expect(charts[0].data.reduce((s, d) => s + Number(d.value), 0)).toBe(ksi);
+    expect(charts[0].description).toMatch(/^Of \d+ people killed or seriously injured in 2023/);
+  } finally {
+    snap.cleanup();
+    rmSync(out, {recursive: true, force: true});
+  }
+});
