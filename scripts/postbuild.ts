@@ -20,7 +20,7 @@ function* htmlFiles(dir: string): Generator<string> {
 
 let pages = 0;
 for (const file of htmlFiles(DIST)) {
-  writeFileSync(file, fixHtml(readFileSync(file, "utf8"), {notFoundPage: file === join(DIST, "404.html")}));
+  writeFileSync(file, fixHtml(readFileSync(file, "utf8"), {notFoundPage: file === join(DIST, "404.html"), file, root: DIST}));
   ++pages;
 }
 
@@ -31,9 +31,10 @@ writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
 for (const spec of charts.values()) {
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.csv`), chartCsv(spec));
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.svg`), chartSvgFile(spec));
+  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.json`), JSON.stringify(spec)); // for interactive redraws of large charts
   writeFileSync(join(DIST, "embed", `${spec.id}.html`), chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT));
 }
-console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG and embed pages`);
+console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG, JSON and embed pages`);
 console.log(`postbuild: ${await (await import("../loaders/areas/downloads.ts")).writeAreaDownloads(DIST)} area CSV slices written to /downloads/areas/`);
 
 // Last, so every file written above is compressed too.

@@ -105,11 +105,19 @@ function map(f: RoadFacts): ChartSpec {
     id: "roads-map",
     title: "Serious and fatal collisions happened across the county, on rural roads as well as in towns",
     subtitle: `Each mark is one collision reported to police, ${f.year}; the lines are council boundaries`,
-    description: `The map shows ${formatCount(f.points.length)} collisions with a location: ${formatCount(inArea("Fatal"))} fatal (large dark triangles), ${formatCount(inArea("Serious"))} serious (orange diamonds) and ${formatCount(inArea("Slight"))} slight (small blue circles). The table lists every collision's area, severity and location.`,
+    description: `The map shows ${formatCount(f.points.length)} collisions with a location: ${formatCount(inArea("Fatal"))} fatal (large dark triangles), ${formatCount(inArea("Serious"))} serious (orange diamonds) and ${formatCount(inArea("Slight"))} slight (small blue circles). The table counts them by area and severity.`,
     plot: "pointsMap",
     options: {topology, object: "areas", groups, colours: ["#5694CA", "#F46A25", "#0b0c0c"], symbols: ["circle", "diamond", "triangle"], radii: [2, 3.5, 5], legendLabel: "Severity"},
     data,
     columns: [{key: "area", label: "Area", kind: "text"}, {key: "group", label: "Severity", kind: "text"}, {key: "longitude", label: "Longitude", kind: "text"}, {key: "latitude", label: "Latitude", kind: "text"}],
+    table: {
+      note: `The map's ${formatCount(data.length)} points, counted by area and severity. The CSV download lists every point with its location.`,
+      columns: [{key: "area", label: "Area", kind: "text"}, ...groups.slice().reverse().map((g) => ({key: g, label: g, kind: "count" as const})), {key: "total", label: "All collisions", kind: "count"}],
+      data: [...new Set(data.map((d) => d.area))].sort().map((area) => {
+        const inArea = data.filter((d) => d.area === area);
+        return {area, ...Object.fromEntries(groups.map((g) => [g, inArea.filter((d) => d.group === g).length])), total: inArea.length};
+      })
+    },
     source: `${STATS19_SOURCE}; boundaries: ONS (Open Government Licence v3.0)`,
     updated: `Data for ${f.year}`
   };

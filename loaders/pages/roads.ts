@@ -57,7 +57,7 @@ ${deaths ? `<p>These are collisions, not deaths: some collisions kill more than 
     {
       id: "where", heading: "Where collisions happen", chart: chart("roads-map"),
       html: `<p>The map marks every collision with its severity: small blue circles for slight injuries, orange diamonds for serious ones and dark triangles for deaths. Collisions cluster in the towns and along the main roads, but serious and fatal ones are spread across rural roads too.</p>
-<p>Locations are where police recorded the collision. The table under the map, and its CSV download, list every point.</p>`
+<p>Locations are where police recorded the collision. The table under the map counts them by area and severity; its CSV download lists every point.</p>`
     },
     {
       id: "when", heading: "When collisions happen", chart: chart("roads-hour-day"),

@@ -2,15 +2,36 @@
 // and offers the PNG download. If anything fails, the static chart stays, so nothing is lost.
 import {embedCode, renderPlot, type ChartSpec} from "./chart.js";
 
-export function specOf(figure: Element): ChartSpec | null {
+/** The chart's spec: inline in the figure, or (for large charts) fetched from its JSON file once. */
+const fetched = new Map<string, Promise<ChartSpec | null>>();
+export function specOf(figure: Element): Promise<ChartSpec | null> {
   const json = figure.querySelector("script.chart-spec")?.textContent;
-  return json ? (JSON.parse(json) as ChartSpec) : null;
+  if (json) return Promise.resolve(JSON.parse(json) as ChartSpec);
+  const src = figure.getAttribute("data-spec-src");
+  if (!src) return Promise.resolve(null);
+  if (!fetched.has(src)) fetched.set(src, fetch(src).then((r) => (r.ok ? (r.json() as Promise<ChartSpec>) : null)).catch(() => null));
+  return fetched.get(src)!;
 }
 
-function hydrate(figure: HTMLElement): void {
-  const spec = specOf(figure);
+async function hydrate(figure: HTMLElement): Promise<void> {
   const plot = figure.querySelector<HTMLElement>(".chart-plot");
-  if (spec && plot) hydratePlot(plot, spec);
+  if (!plot) return;
+  if (figure.hasAttribute("data-spec-src")) await visible(plot); // large charts: fetch only when near the screen
+  const spec = await specOf(figure);
+  if (spec) hydratePlot(plot, spec);
+}
+
+/** Resolves when the element comes within a screen's height of the viewport. */
+function visible(element: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        resolve();
+      }
+    }, {rootMargin: "100% 0px"});
+    observer.observe(element);
+  });
 }
 
 /** Replaces a `.chart-plot` holder's static SVGs with one interactive chart that follows the holder's width. */
@@ -63,15 +84,11 @@ async function downloadPng(figure: HTMLElement, id: string): Promise<void> {
 /** Call once per page. */
 export function enhanceCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>("figure.chart")) {
-    try {
-      hydrate(figure);
-    } catch (error) {
-      console.warn(`chart ${figure.dataset.chart} stays static:`, error);
-    }
+    hydrate(figure).catch((error) => console.warn(`chart ${figure.dataset.chart} stays static:`, error));
     for (const a of figure.querySelectorAll("a[data-download]")) a.setAttribute("download", "");
     const code = figure.querySelector<HTMLTextAreaElement>("textarea.embed-code");
-    const spec = specOf(figure);
-    if (code && spec) code.value = embedCode(spec, location.origin, code.dataset.embedBase);
+    const title = figure.querySelector(".chart-title")?.textContent ?? "";
+    if (code) code.value = embedCode({id: figure.dataset.chart!, title}, location.origin, code.dataset.embedBase);
     const button = figure.querySelector<HTMLButtonElement>("button[data-chart-png]");
     if (button) {
       button.hidden = false;

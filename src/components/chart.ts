@@ -31,15 +31,24 @@ export interface ChartSpec {
   updated: string;
   /** extra caveat shown under the chart */
   note?: string;
+  /**
+   * A summary table to show instead of the drawn rows, when those are too many to read as a table (a map's
+   * points): the CSV download still holds exactly what is drawn.
+   */
+  table?: {data: Record<string, unknown>[]; columns: ChartColumn[]; note: string};
 }
 
+/** Specs larger than this are fetched by the browser from /downloads/charts/<id>.json instead of sitting in the page. */
+export const INLINE_SPEC_LIMIT = 16_000;
+
 export const NARROW_WIDTH = 340;
+const SCALES_WELL = new Set<PlotName>(["pointsMap", "choropleth"]);
 export const WIDE_WIDTH = 680;
 
 const numberFormat = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
 
 export function chartPaths(id: string, base = "/") {
-  return {csv: `${base}downloads/charts/${id}.csv`, svg: `${base}downloads/charts/${id}.svg`, embed: `${base}embed/${id}`};
+  return {csv: `${base}downloads/charts/${id}.csv`, svg: `${base}downloads/charts/${id}.svg`, json: `${base}downloads/charts/${id}.json`, embed: `${base}embed/${id}`};
 }
 
 /** The Plot figure (an SVG element) for a spec at a width. */
@@ -56,7 +65,19 @@ export function renderPlot(spec: ChartSpec, width: number, doc: Document, intera
     else svg.setAttribute("aria-hidden", "true");
   }
   for (const node of Array.from(figure.querySelectorAll("svg [aria-label]"))) node.removeAttribute("aria-label");
+  if (!interactive) compactNumbers(figure);
   return figure;
+}
+
+/** Geometry to 0.1 px: the same picture in far fewer bytes (build-time renderings only). */
+function compactNumbers(root: Element): void {
+  const round = (v: string) => v.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10));
+  for (const node of Array.from(root.querySelectorAll("path, circle, line, rect, text, g, use"))) {
+    for (const name of ["d", "transform", "cx", "cy", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "points"]) {
+      const v = node.getAttribute(name);
+      if (v && /\.\d{2,}/.test(v)) node.setAttribute(name, round(v));
+    }
+  }
 }
 
 /** CSV of exactly what the chart draws, with the table's column labels. */
@@ -79,16 +100,17 @@ function cell(value: unknown, kind: ChartColumn["kind"]): string {
 
 /** The accessible data table: caption, column headers, row headers in the first column. */
 export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
+  const {data, columns} = spec.table ?? spec;
   const wrap = el(doc, "div", {class: "table-scroll", role: "region", "aria-labelledby": `${spec.id}-table-caption`, tabindex: "0"});
   const table = el(doc, "table");
   table.append(el(doc, "caption", {id: `${spec.id}-table-caption`}, `Data for: ${spec.title}`));
   const thead = el(doc, "thead"), tr = el(doc, "tr");
-  for (const c of spec.columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" ? {class: "num"} : {})}, c.label));
+  for (const c of columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" ? {class: "num"} : {})}, c.label));
   thead.append(tr);
   const tbody = el(doc, "tbody");
-  for (const d of spec.data) {
+  for (const d of data) {
     const row = el(doc, "tr");
-    spec.columns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const numeric = c.kind && c.kind !== "text";
       row.append(el(doc, i === 0 ? "th" : "td", {...(i === 0 ? {scope: "row"} : {}), ...(numeric ? {class: "num"} : {})}, cell(d[c.key], c.kind)));
     });
@@ -105,7 +127,10 @@ export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
  */
 export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
   const plot = el(doc, "div", {class: "chart-plot"});
-  for (const [width, cls] of [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const) {
+  // Maps scale down without losing legibility (their words are in HTML legends), so one rendering serves all widths.
+  const renderings = SCALES_WELL.has(spec.plot) ? [[WIDE_WIDTH, "chart-static"]] as const
+    : [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const;
+  for (const [width, cls] of renderings) {
     const holder = el(doc, "div", {class: cls});
     holder.append(renderPlot(spec, width, doc));
     plot.append(holder);
@@ -114,7 +139,7 @@ export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
 }
 
 /** The iframe code for the press office and other sites, with the embed page's address. */
-export function embedCode(spec: ChartSpec, origin: string, base = "/"): string {
+export function embedCode(spec: Pick<ChartSpec, "id" | "title">, origin: string, base = "/"): string {
   const src = `${origin}${chartPaths(spec.id, base).embed}`;
   return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="560" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" async></script>`;
 }
@@ -134,7 +159,7 @@ function renderEmbedCode(spec: ChartSpec, doc: Document, embedPath: string, base
 }
 
 /** The whole contract as a <figure>. `headingLevel` keeps page headings in order. */
-export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, base = "/", embed = false}: {headingLevel?: number; base?: string; embed?: boolean} = {}): HTMLElement {
+export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, base = "/", embed = false, specMode = "auto"}: {headingLevel?: number; base?: string; embed?: boolean; specMode?: "auto" | "inline" | "none"} = {}): HTMLElement {
   const paths = chartPaths(spec.id, base);
   const figure = el(doc, "figure", {class: "chart", id: `chart-${spec.id}`, "data-chart": spec.id, "aria-labelledby": `${spec.id}-title`});
   figure.append(el(doc, `h${headingLevel}` as "h3", {id: `${spec.id}-title`, class: "chart-title"}, spec.title));
@@ -144,7 +169,9 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   figure.append(el(doc, "p", {class: "chart-description", id: `${spec.id}-description`}, spec.description));
   if (spec.note) figure.append(el(doc, "p", {class: "chart-note"}, spec.note));
   const details = el(doc, "details", {class: "chart-table"});
-  details.append(el(doc, "summary", {}, "Show the data as a table"), renderTable(spec, doc));
+  details.append(el(doc, "summary", {}, "Show the data as a table"));
+  if (spec.table) details.append(el(doc, "p", {class: "chart-table-note"}, spec.table.note));
+  details.append(renderTable(spec, doc));
   figure.append(details);
   const actions = el(doc, "ul", {class: "chart-actions", "aria-label": `Downloads for: ${spec.title}`});
   // No `download` attribute in the static HTML: Framework would try to bundle the file. The browser script adds it.
@@ -160,8 +187,14 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   figure.append(actions);
   if (!embed) figure.append(renderEmbedCode(spec, doc, paths.embed, base));
   figure.append(el(doc, "figcaption", {class: "chart-meta"}, `Source: ${spec.source}. ${spec.updated}.`));
-  const data = el(doc, "script", {type: "application/json", class: "chart-spec"});
-  data.textContent = JSON.stringify(spec).replaceAll("<", "\\u003c");
-  figure.append(data);
+  // The spec lets the browser redraw the chart interactively: inline when small, else fetched on demand.
+  const json = JSON.stringify(spec);
+  if (specMode === "inline" || (specMode === "auto" && json.length <= INLINE_SPEC_LIMIT)) {
+    const data = el(doc, "script", {type: "application/json", class: "chart-spec"});
+    data.textContent = json.replaceAll("<", "\\u003c");
+    figure.append(data);
+  } else if (specMode !== "none") {
+    figure.setAttribute("data-spec-src", paths.json);
+  }
   return figure;
 }

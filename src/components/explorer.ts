@@ -104,11 +104,10 @@ export function explorer(root: HTMLElement, load: Loader, options: {source: stri
       source: options.source,
       updated: `Months held: ${formatMonthRange(from, to)}`
     };
-    const figure = renderChart(spec, document, {headingLevel: 3, embed: true});
+    const figure = renderChart(spec, document, {headingLevel: 3, embed: true, specMode: "none"});
     // Results are computed here, so their downloads are made here too.
     figure.querySelector(".chart-actions")?.replaceChildren(Object.assign(document.createElement("li"), {}));
     figure.querySelector(".chart-actions li")?.append(csvLink(chartCsv(spec), "explore-result.csv", "Data (CSV)"));
-    figure.querySelector("script.chart-spec")?.remove();
     for (const s of figure.querySelectorAll(".chart-narrow")) s.remove();
     output.replaceChildren(figure);
     status.textContent = `Showing ${formatCount(total)} records: ${typeName}, ${areaName}, ${formatMonthRange(from, to)}.`;

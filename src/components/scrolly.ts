@@ -7,6 +7,7 @@ export function scrolly(root: HTMLElement): void {
   const graphic = root.querySelector<HTMLElement>(".scrolly-graphic")!;
   const steps = Array.from(root.querySelectorAll<HTMLElement>(".scrolly-step"));
   const frames = new Map<string, HTMLElement>();
+  const figures = new Map<string, HTMLElement>();
   for (const frame of graphic.querySelectorAll<HTMLElement>(".scrolly-frame")) frames.set(frame.dataset.chart!, frame);
 
   for (const step of steps) {
@@ -25,16 +26,19 @@ export function scrolly(root: HTMLElement): void {
       graphic.append(frame);
       frames.set(id, frame);
     }
-    const spec = specOf(figure);
-    const plot = frame.querySelector<HTMLElement>(".chart-plot");
-    if (spec && plot) {
-      try {
-        hydratePlot(plot, spec);
-      } catch (error) {
-        console.warn(`scrolly frame ${id} stays static:`, error);
-      }
-    }
+    figures.set(id, figure);
   }
+
+  // A frame becomes interactive the first time it is shown (large charts fetch their spec then, not at load).
+  const hydrated = new Set<string>();
+  const hydrate = (id: string) => {
+    const plot = frames.get(id)?.querySelector<HTMLElement>(".chart-plot");
+    const figure = figures.get(id);
+    if (hydrated.has(id) || !plot || !figure) return;
+    hydrated.add(id);
+    specOf(figure).then((spec) => spec && hydratePlot(plot, spec))
+      .catch((error) => console.warn(`scrolly frame ${id} stays static:`, error));
+  };
 
   let current = "";
   const chartFor = (step: HTMLElement): string => {
@@ -48,6 +52,7 @@ export function scrolly(root: HTMLElement): void {
     if (id === current) return;
     current = id;
     for (const [key, frame] of frames) frame.classList.toggle("is-active", key === id);
+    hydrate(id);
   };
 
   const observer = new IntersectionObserver((entries) => {

@@ -1,0 +1,167 @@
+// Time to first chart and bytes before any interaction, for built pages, side by side with a "floor": a static
+// HTML page holding the same chart as pre-rendered SVG and no JavaScript, served from a separate directory
+// (.cache/bench/first-chart/floor; dist/ is never modified).
+//   npx tsx bench/first-chart.ts [--runs 7] [--path /stories/roads --chart <chart id>] [--dist DIR]
+// Needs a built dist/ (npm run build), or --dist pointing at another build. Add pages to PAGES below.
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {gzipSync} from "node:zlib";
+import type {Request} from "playwright-core";
+import {serveDist} from "../scripts/static-server.ts";
+import type {Site} from "../tests/e2e/lib/site.ts";
+import {siteFor} from "./lib/browser.ts";
+import {argValue, BENCH_CACHE, fmt, heading, machine, median, ROOT, table, waitForQuiet} from "./lib/common.ts";
+
+/** Pages to measure, each with the chart whose pre-rendered SVG is the floor. */
+export const PAGES: {path: string; chartId: string; selector?: string}[] = [
+  {path: "/", chartId: "home-monthly-crime-asb"},
+  // The story's first chart is the graphic panel's first frame (the copy in the step is visually hidden).
+  {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"}
+];
+
+export interface FirstChart {
+  path: string;
+  runs: number;
+  /** ms from navigation start until the first element matching selector is laid out with a size (next animation frame) */
+  chartMs: number[];
+  /** first contentful paint, ms */
+  fcpMs: number[];
+  /** load event end, ms */
+  loadMs: number[];
+  /** sum of encoded (on-the-wire) response body sizes until network idle */
+  bytes: number[];
+  /** the same responses if the host gzipped them (gzip -6 of each body not already encoded) */
+  gzipBytes: number[];
+  /** of which JavaScript and wasm */
+  scriptBytes: number[];
+  requests: number[];
+  outside: string[];
+  median: {chartMs: number; fcpMs: number; loadMs: number; bytes: number; gzipBytes: number; scriptBytes: number; requests: number};
+}
+
+const INIT = (selector: string) => `(() => {
+  const selector = ${JSON.stringify(selector)};
+  let seen = false;
+  const check = () => {
+    if (seen) return true;
+    const el = document.querySelector(selector);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return false;
+    seen = true;
+    requestAnimationFrame(() => { window.__firstChart = performance.now(); });
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, {childList: true, subtree: true});
+  document.addEventListener("DOMContentLoaded", () => { if (check()) observer.disconnect(); });
+})();`;
+
+/** Median of `runs` fresh browser contexts loading site.url + path. */
+export async function measureFirstChart(site: Site, path: string, options: {selector?: string; runs?: number; viewport?: {width: number; height: number}} = {}): Promise<FirstChart> {
+  const selector = options.selector ?? "figure.chart svg";
+  const runs = options.runs ?? 5;
+  const out: FirstChart = {path, runs, chartMs: [], fcpMs: [], loadMs: [], bytes: [], gzipBytes: [], scriptBytes: [], requests: [], outside: [],
+    median: {chartMs: NaN, fcpMs: NaN, loadMs: NaN, bytes: NaN, gzipBytes: NaN, scriptBytes: NaN, requests: NaN}};
+  const origin = new URL(site.url).origin;
+  for (let i = 0; i < runs; i++) {
+    const context = await site.browser.newContext({viewport: options.viewport ?? {width: 1280, height: 900}});
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("data:") || url.startsWith("blob:") || new URL(url).origin === origin) return route.continue();
+      out.outside.push(url);
+      return route.abort();
+    });
+    await context.addInitScript({content: INIT(selector)});
+    let bytes = 0, scriptBytes = 0, requests = 0, gzipBytes = 0;
+    const finished: Request[] = [];
+    context.on("requestfinished", (request) => { finished.push(request); });
+    const page = await context.newPage();
+    const response = await page.goto(site.url + path, {waitUntil: "networkidle"});
+    if (!response || response.status() !== 200) throw new Error(`${path}: HTTP ${response?.status()}`);
+    await page.waitForFunction(() => (globalThis as {__firstChart?: number}).__firstChart !== undefined, null, {timeout: 30_000});
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      return {chart: (globalThis as {__firstChart?: number}).__firstChart!, fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN, load: nav?.loadEventEnd ?? NaN};
+    });
+    // Sizes are read after network idle, so the reading does not compete with the page load.
+    for (const request of finished) {
+      const sizes = await request.sizes();
+      const response = await request.response();
+      requests++;
+      bytes += sizes.responseBodySize;
+      if (/\.(m?js|wasm)(\?|$)/.test(request.url())) scriptBytes += sizes.responseBodySize;
+      const encoded = response && (await response.allHeaders())["content-encoding"];
+      gzipBytes += encoded || !response ? sizes.responseBodySize : gzipSync(await response.body(), {level: 6}).length;
+    }
+    out.chartMs.push(t.chart);
+    out.fcpMs.push(t.fcp);
+    out.loadMs.push(t.load);
+    out.bytes.push(bytes);
+    out.scriptBytes.push(scriptBytes);
+    out.gzipBytes.push(gzipBytes);
+    out.requests.push(requests);
+    await context.close();
+  }
+  out.median = {chartMs: median(out.chartMs), fcpMs: median(out.fcpMs), loadMs: median(out.loadMs), bytes: median(out.bytes), gzipBytes: median(out.gzipBytes),
+    scriptBytes: median(out.scriptBytes), requests: median(out.requests)};
+  return out;
+}
+
+/** The floor: one static page per chart with the chart's pre-rendered SVG inline, no JavaScript, no CSS file. */
+export function writeFloor(dist: string, dir: string, pages: {path: string; chartId: string}[]): void {
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(join(dir, "bench-floor"), {recursive: true});
+  writeFileSync(join(dir, "index.html"), "<!doctype html><title>floor</title>\n");
+  for (const p of pages) {
+    const svg = readFileSync(join(dist, "downloads", "charts", `${p.chartId}.svg`), "utf8").replace(/^<\?xml[^>]*>\s*/, "");
+    writeFileSync(join(dir, "bench-floor", `${p.chartId}.html`), `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${p.chartId}</title><link rel="icon" href="data:,"><style>body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:680px}svg{max-width:100%;height:auto}</style></head>
+<body><main><figure class="chart">${svg}</figure></main></body></html>
+`);
+  }
+}
+
+export async function runFirstChartBench(argv: string[]): Promise<void> {
+  const runs = Number(argValue(argv, "runs") ?? 7);
+  const pages: (typeof PAGES)[number][] = argValue(argv, "path") ? [{path: argValue(argv, "path")!, chartId: argValue(argv, "chart") ?? "", selector: argValue(argv, "selector")}] : PAGES;
+  const dist = argValue(argv, "dist") ?? join(ROOT, "dist");
+  console.log(`first-chart bench on ${dist}; ${machine()}`);
+  const floorDir = join(BENCH_CACHE, "first-chart", "floor");
+  writeFloor(dist, floorDir, pages.filter((p) => p.chartId));
+  const site = await siteFor(dist);
+  const floorServer = await serveDist({dir: floorDir});
+  const floorSite: Site = {url: floorServer.url, browser: site.browser, close: floorServer.close};
+  try {
+    for (const p of pages) {
+      // Alternate floor and page runs in one warm browser; each run is a fresh context (cold HTTP cache).
+      const quiet = await waitForQuiet();
+      await measureFirstChart(site, p.path, {runs: 1, selector: p.selector});
+      const page = await measureFirstChart(site, p.path, {runs, selector: p.selector});
+      const floor = p.chartId ? await measureFirstChart(floorSite, `/bench-floor/${p.chartId}`, {runs}) : undefined;
+      heading(`${p.path} (chart ${p.chartId || "?"}): median of ${runs} fresh contexts, 1280×900, scripts/static-server.ts on 127.0.0.1 (gzip only where a .gz file exists); ${quiet}`);
+      const f = floor?.median;
+      const m = page.median;
+      console.log(table(["measure", "floor: static SVG page (baseline)", `page ${p.path}`, "ratio (page ÷ floor)"], [
+        ["first chart visible", fmt.ms(f?.chartMs ?? NaN), fmt.ms(m.chartMs), fmt.ratio(m.chartMs, f?.chartMs ?? NaN)],
+        ["first contentful paint", fmt.ms(f?.fcpMs ?? NaN), fmt.ms(m.fcpMs), fmt.ratio(m.fcpMs, f?.fcpMs ?? NaN)],
+        ["load event end", fmt.ms(f?.loadMs ?? NaN), fmt.ms(m.loadMs), fmt.ratio(m.loadMs, f?.loadMs ?? NaN)],
+        ["bytes until network idle (encoded)", fmt.bytes(f?.bytes ?? NaN), fmt.bytes(m.bytes), fmt.ratio(m.bytes, f?.bytes ?? NaN)],
+        ["bytes if gzipped by the host (estimate)", fmt.bytes(f?.gzipBytes ?? NaN), fmt.bytes(m.gzipBytes), fmt.ratio(m.gzipBytes, f?.gzipBytes ?? NaN)],
+        ["  of which JS + wasm (as sent)", fmt.bytes(f?.scriptBytes ?? NaN), fmt.bytes(m.scriptBytes), ""],
+        ["requests", String(f?.requests ?? "–"), String(m.requests), fmt.ratio(m.requests, f?.requests ?? NaN)]
+      ]));
+      console.log(`  page runs, first chart: ${page.chartMs.map((x) => Math.round(x)).join(", ")} ms; floor: ${floor?.chartMs.map((x) => Math.round(x)).join(", ") ?? "–"} ms`);
+      const outside = [...page.outside, ...(floor?.outside ?? [])];
+      console.log(outside.length ? `  OUTSIDE REQUESTS (blocked): ${[...new Set(outside)].join(", ")}` : "  no request left 127.0.0.1");
+    }
+  } finally {
+    await floorServer.close();
+    await site.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runFirstChartBench(process.argv.slice(2));
+}
