@@ -123,7 +123,7 @@ function trendChart(all: AllFacts, f: AreaFacts): ChartSpec {
     plot: "gappedMonthlyLines",
     options: {series: ["Crime", "Anti-social behaviour"], yLabel: "Records per month"},
     data,
-    columns: [{key: "month", label: "Month", kind: "text"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
+    columns: [{key: "month", label: "Month", kind: "month"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
     source: POLICE_UK_SOURCE,
     updated: updated(all),
     note: "police.uk updates past months when records are reclassified or moved, so counts can change slightly between downloads. The gap is months this snapshot does not hold, not months without crime."

@@ -24,7 +24,7 @@ export async function homeMonthlyTrend(db: Db): Promise<ChartSpec> {
     plot: "monthlyLines",
     options: {series: ["Crime", "Anti-social behaviour"], yLabel: "Records per month"},
     data,
-    columns: [{key: "month", label: "Month", kind: "text"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
+    columns: [{key: "month", label: "Month", kind: "month"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
     source: POLICE_UK_SOURCE,
     updated: `Data to ${formatMonth(last12.at(-1)!)}`
   };

@@ -103,7 +103,7 @@ function map(f: RoadFacts): ChartSpec {
   const inArea = (s: string) => f.points.filter((p) => p.severity === s).length;
   return {
     id: "roads-map",
-    title: "Serious and fatal collisions happened across the county, on rural roads as well as in towns",
+    title: `Where the ${formatCount(f.points.length)} collisions reported to police happened`,
     subtitle: `Each mark is one collision reported to police, ${f.year}; the lines are council boundaries`,
     description: `The map shows ${formatCount(f.points.length)} collisions with a location: ${formatCount(inArea("Fatal"))} fatal (large dark triangles), ${formatCount(inArea("Serious"))} serious (orange diamonds) and ${formatCount(inArea("Slight"))} slight (small blue circles). The table counts them by area and severity.`,
     plot: "pointsMap",

@@ -1,5 +1,5 @@
 // The Roads story: who is hurt on the roads, where and when — STATS19 beside the force's own figures.
-import {formatCount, formatPercent} from "../../src/components/format.ts";
+import {formatCount, formatMonth, formatPercent} from "../../src/components/format.ts";
 import {chartCatalogue} from "../charts/catalogue.ts";
 import {forceCollisionFigures} from "../charts/roads.ts";
 import {force} from "../lib/force.ts";
@@ -7,7 +7,7 @@ import {withExtracts} from "../lib/query.ts";
 import {hourWords, roadFacts} from "../roads/facts.ts";
 import {esc} from "../site/html.ts";
 import {scrollyHtml, type Step} from "../site/scrolly.ts";
-import {citation} from "../sources/documents.ts";
+import {citation, documentOf} from "../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../sources/published.ts";
 import {page} from "./markdown.ts";
 
@@ -41,6 +41,10 @@ export async function roadsPage(): Promise<string> {
   const top = f.byArea[0];
   const speed = chart("roads-speed-limit")!.data.find((d) => d.role === "this")!;
   const serious = f.byArea.length;
+  // The speed limit with the most collisions, and how many KSI collisions were on rural roads: stated, so computed.
+  const busiest = f.bySpeed.filter((c) => c.label !== "Unknown").reduce((a, b) => (b.collisions > a.collisions ? b : a));
+  const ruralKsi = f.byUrbanLight.filter((c) => c.label.startsWith("Rural")).reduce((s, c) => s + c.ksi, 0);
+  const reportDate = formatMonth(documentOf(publishedMeasure(`roads-serious-collisions-${y}`).document).date.slice(0, 7));
 
   const steps: Step[] = [
     {
@@ -56,7 +60,7 @@ ${deaths ? `<p>These are collisions, not deaths: some collisions kill more than 
     },
     {
       id: "where", heading: "Where collisions happen", chart: chart("roads-map"),
-      html: `<p>The map marks every collision with its severity: small blue circles for slight injuries, orange diamonds for serious ones and dark triangles for deaths. Collisions cluster in the towns and along the main roads, but serious and fatal ones are spread across rural roads too.</p>
+      html: `<p>The map marks every collision with its severity: small blue circles for slight injuries, orange diamonds for serious ones and dark triangles for deaths. Collisions cluster in the towns and along the main roads, but ${formatCount(ruralKsi)} of the ${formatCount(f.ksi)} collisions that killed or seriously injured someone were on rural roads.</p>
 <p>Locations are where police recorded the collision. The table under the map counts them by area and severity; its CSV download lists every point.</p>`
     },
     {
@@ -66,7 +70,7 @@ ${deaths ? `<p>These are collisions, not deaths: some collisions kill more than 
     },
     {
       id: "speed", heading: "Faster roads, worse outcomes", chart: chart("roads-speed-limit"),
-      html: `<p>Most collisions happen on 30 mph roads, where most journeys are. But a collision on a faster road is more likely to kill or seriously injure: on ${esc(String(speed.label))}, ${formatPercent(Number(speed.value))} of collisions did.</p>
+      html: `<p>The most collisions, ${formatCount(busiest.collisions)} of ${formatCount(f.collisions)}, happened on ${esc(busiest.label)} roads, where many journeys are. But a collision on a faster road is more likely to kill or seriously injure: on ${esc(String(speed.label))}, ${formatPercent(Number(speed.value))} of collisions did.</p>
 <p>The chart now shows, for each speed limit, the share of collisions that killed or seriously injured someone.</p>`
     },
     {
@@ -85,7 +89,7 @@ ${chart("roads-casualties-by-road-user") ? `<p>${esc(chart("roads-casualties-by-
       html: `<p>The force publishes its own collision figures. For ${y} it reports ${formatCount(force4.fatal.value)} fatal and ${formatCount(force4.serious.value)} serious collisions ${cite(publishedMeasure(`roads-serious-collisions-${y}`))}. STATS19 has ${formatCount(f.fatal)} fatal and ${formatCount(f.serious)} serious.</p>
 <p>The chart shows the two counts side by side. They are kept apart, never added together, because they are counted differently:</p>
 <ul>
-<li>the force's figures come from its own records at the time of its report (January ${y + 1}), and can include collisions still being investigated;</li>
+<li>the force's figures come from its own records at the time of its report (${esc(reportDate)}), and can include collisions still being investigated;</li>
 <li>STATS19 is the Department for Transport's national dataset, checked and finalised months later, when some injuries are re-graded;</li>
 <li>the two take their data on different dates, and the report does not set out its definitions in full.</li>
 </ul>

@@ -4,13 +4,14 @@
 // any JavaScript runs) or the browser's. Pages never assemble these parts by hand.
 import * as Plot from "@observablehq/plot";
 import {csvFormat} from "d3-dsv";
+import {formatMonth} from "./format.js";
 import {PLOTS, type PlotName} from "./plots/index.js";
 
 export interface ChartColumn {
   key: string;
   label: string;
-  /** "count" | "rate" | "text" — how the table formats the value */
-  kind?: "count" | "rate" | "text" | "percent";
+  /** how the table formats the value ("month": YYYY-MM shown as "January 2025"; the CSV keeps YYYY-MM) */
+  kind?: "count" | "rate" | "text" | "percent" | "month";
 }
 
 export interface ChartSpec {
@@ -94,6 +95,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs:
 
 function cell(value: unknown, kind: ChartColumn["kind"]): string {
   if (value === null || value === undefined || value === "") return "–";
+  if (kind === "month" && typeof value === "string" && /^\d{4}-\d{2}$/.test(value)) return formatMonth(value);
   if (typeof value === "number") return kind === "percent" ? `${numberFormat.format(value * 100)}%` : numberFormat.format(value);
   return String(value);
 }
@@ -105,13 +107,13 @@ export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
   const table = el(doc, "table");
   table.append(el(doc, "caption", {id: `${spec.id}-table-caption`}, `Data for: ${spec.title}`));
   const thead = el(doc, "thead"), tr = el(doc, "tr");
-  for (const c of columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" ? {class: "num"} : {})}, c.label));
+  for (const c of columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" && c.kind !== "month" ? {class: "num"} : {})}, c.label));
   thead.append(tr);
   const tbody = el(doc, "tbody");
   for (const d of data) {
     const row = el(doc, "tr");
     columns.forEach((c, i) => {
-      const numeric = c.kind && c.kind !== "text";
+      const numeric = c.kind && c.kind !== "text" && c.kind !== "month";
       row.append(el(doc, i === 0 ? "th" : "td", {...(i === 0 ? {scope: "row"} : {}), ...(numeric ? {class: "num"} : {})}, cell(d[c.key], c.kind)));
     });
     tbody.append(row);

@@ -100,7 +100,7 @@ export function explorer(root: HTMLElement, load: Loader, options: {source: stri
       plot: "monthlyLines",
       options: {series: [typeName], yLabel: "Records per month"},
       data,
-      columns: [{key: "month", label: "Month", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
+      columns: [{key: "month", label: "Month", kind: "month"}, {key: "count", label: "Records", kind: "count"}],
       source: options.source,
       updated: `Months held: ${formatMonthRange(from, to)}`
     };

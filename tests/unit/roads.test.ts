@@ -92,3 +92,17 @@ test("with DfT's casualty table in the snapshot, the story gains a chart of who 
     rmSync(out, {recursive: true, force: true});
   }
 });
+
+test("the roads prose states the busiest speed limit and rural KSI collisions as computed from the raw file", async () => {
+  const raw = await rawCollisions();
+  const year = Math.max(...raw.map((r) => r.year));
+  const inYear = raw.filter((r) => r.year === year);
+  const bySpeed = countBy(inYear.filter((r) => r.speedLimit !== null), (r) => String(r.speedLimit));
+  const [speed, n] = [...bySpeed].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const ruralKsi = inYear.filter((r) => r.urbanOrRural === 2 && r.severity <= 2).length;
+  const ksi = inYear.filter((r) => r.severity <= 2).length;
+  const md = await roadsPage();
+  expect(md).toContain(`The most collisions, ${formatCount(n)} of ${formatCount(inYear.length)}, happened on ${speed} mph roads`);
+  expect(md).toContain(`${formatCount(ruralKsi)} of the ${formatCount(ksi)} collisions that killed or seriously injured someone were on rural roads`);
+  expect(md).toContain("at the time of its report (January 2024)");
+});

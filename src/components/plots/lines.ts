@@ -12,7 +12,8 @@ export function monthlyLines(data: Row[], ctx: PlotContext & {series: string[]; 
   const narrow = ctx.width < 480;
   return {
     ...base(ctx, narrow ? 300 : 340),
-    marginRight: narrow ? 12 : 140,
+    // room for the longest end label (bold, about 0.6 em a character)
+    marginRight: narrow ? 12 : Math.max(60, Math.ceil(Math.max(...ctx.series.map((s) => s.length)) * (ctx.width < 480 ? 12 : 13) * 0.62) + 16),
     x: {type: "utc", label: null, tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7)), ticks: Math.max(3, Math.floor((ctx.width - 200) / 90))},
     y: {grid: true, label: ctx.yLabel, zero: true, tickFormat: formatCount},
     color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[], legend: narrow},
