@@ -25,6 +25,35 @@ const footer = `<p>Contains public sector information licensed under the
 <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.
 Contains OS data © Crown copyright and database right. Built from open data: see <a href="/about">About</a> and <a href="/data">Data</a>.</p>`;
 
+// The page head's script. It sets the language and the "js" class, then:
+// - window.siteFirstPaint resolves after the first contentful paint (after a frame where paint timing is not
+//   supported; after 1.5 s at most, as a tab opened in the background does not paint);
+// - then, once the HTML is parsed, it inserts the page's deferred HTML (loaders/site/html.ts deferredHtml) and
+//   scrolls to the address's #fragment if that was in it;
+// - window.siteReady resolves after that. Every page's script awaits it before loading its modules, so the
+//   build-time charts paint before any enhancement work starts.
+const headScript = `document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");
+window.siteFirstPaint = new Promise(function (resolve) {
+  var later = function () { setTimeout(resolve, 0); };
+  setTimeout(resolve, 1500);
+  if (!window.PerformanceObserver || (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") < 0) return requestAnimationFrame(later);
+  new PerformanceObserver(function (list, observer) {
+    if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); later(); }
+  }).observe({type: "paint", buffered: true});
+});
+window.siteReady = window.siteFirstPaint.then(function () {
+  return new Promise(function (resolve) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { resolve(); }, {once: true});
+    else resolve();
+  });
+}).then(function () {
+  var deferred = document.querySelectorAll("noscript[data-deferred]");
+  deferred.forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
+  var id = deferred.length && location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  var target = id && document.getElementById(id);
+  if (target) target.scrollIntoView();
+});`;
+
 export default {
   root: "src",
   // SITE_DIST lets a second build (a benchmark, a test run) write elsewhere without touching dist/.
@@ -44,7 +73,7 @@ export default {
   duckdb: {extensions: {json: null, parquet: null}},
   head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
 <link rel="icon" href="data:,">
-<script>document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");</script>`,
+<script>${headScript}</script>`,
   dynamicPaths: [
     ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
     ...areas.map((a) => `/areas/${a.slug}`),

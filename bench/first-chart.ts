@@ -44,10 +44,12 @@ const INIT = (selector: string) => `(() => {
   let seen = false;
   const check = () => {
     if (seen) return true;
-    const el = document.querySelector(selector);
-    if (!el) return false;
-    const r = el.getBoundingClientRect();
-    if (r.width <= 0 || r.height <= 0) return false;
+    // The first match that is laid out with a size (a chart may have a hidden second rendering).
+    const laidOut = Array.from(document.querySelectorAll(selector)).some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    });
+    if (!laidOut) return false;
     seen = true;
     requestAnimationFrame(() => { window.__firstChart = performance.now(); });
     return true;
@@ -108,6 +110,16 @@ export async function measureFirstChart(site: Site, path: string, options: {sele
   return out;
 }
 
+/** Several measurements of one page as one (their runs pooled, medians recomputed). */
+export function mergeRuns(all: FirstChart[]): FirstChart {
+  const pool = <K extends keyof FirstChart>(key: K) => all.flatMap((r) => r[key] as number[]);
+  const out: FirstChart = {...all[0], runs: all.length, chartMs: pool("chartMs"), fcpMs: pool("fcpMs"), loadMs: pool("loadMs"), bytes: pool("bytes"),
+    gzipBytes: pool("gzipBytes"), scriptBytes: pool("scriptBytes"), requests: pool("requests"), outside: all.flatMap((r) => r.outside)};
+  out.median = {chartMs: median(out.chartMs), fcpMs: median(out.fcpMs), loadMs: median(out.loadMs), bytes: median(out.bytes), gzipBytes: median(out.gzipBytes),
+    scriptBytes: median(out.scriptBytes), requests: median(out.requests)};
+  return out;
+}
+
 /** The floor: one static page per chart with the chart's pre-rendered SVG inline, no JavaScript, no CSS file. */
 export function writeFloor(dist: string, dir: string, pages: {path: string; chartId: string}[]): void {
   rmSync(dir, {recursive: true, force: true});
@@ -137,10 +149,19 @@ export async function runFirstChartBench(argv: string[]): Promise<void> {
     for (const p of pages) {
       // Alternate floor and page runs in one warm browser; each run is a fresh context (cold HTTP cache).
       const quiet = await waitForQuiet();
-      await measureFirstChart(site, p.path, {runs: 1, selector: p.selector});
-      const page = await measureFirstChart(site, p.path, {runs, selector: p.selector});
-      const floor = p.chartId ? await measureFirstChart(floorSite, `/bench-floor/${p.chartId}`, {runs}) : undefined;
-      heading(`${p.path} (chart ${p.chartId || "?"}): median of ${runs} fresh contexts, 1280×900, scripts/static-server.ts on 127.0.0.1 (gzip only where a .gz file exists); ${quiet}`);
+      const pageRun = () => measureFirstChart(site, p.path, {runs: 1, selector: p.selector});
+      const floorRun = () => measureFirstChart(floorSite, `/bench-floor/${p.chartId}`, {runs: 1});
+      await pageRun();
+      if (p.chartId) await floorRun();
+      // Page and floor runs alternate, so a change in machine load touches both sides of the ratio alike.
+      const pageRuns: FirstChart[] = [], floorRuns: FirstChart[] = [];
+      for (let i = 0; i < runs; i++) {
+        pageRuns.push(await pageRun());
+        if (p.chartId) floorRuns.push(await floorRun());
+      }
+      const page = mergeRuns(pageRuns);
+      const floor = p.chartId ? mergeRuns(floorRuns) : undefined;
+      heading(`${p.path} (chart ${p.chartId || "?"}): median of ${runs} fresh contexts each, page and floor alternating, 1280×900, scripts/static-server.ts on 127.0.0.1 (gzip only where a .gz file exists); ${quiet}`);
       const f = floor?.median;
       const m = page.median;
       console.log(table(["measure", "floor: static SVG page (baseline)", `page ${p.path}`, "ratio (page ÷ floor)"], [

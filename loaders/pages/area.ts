@@ -10,7 +10,7 @@ import {getChart} from "../charts/catalogue.ts";
 import {force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
 import {chartHtml, esc} from "../site/html.ts";
-import {chartScript, page, pageExists, STORIES} from "./markdown.ts";
+import {chartClient, clientScript, page, pageExists, STORIES} from "./markdown.ts";
 
 /** One line of HTML (a blank line would end an HTML block in Markdown). */
 const html = (s: string) => s.replace(/\n\s*/g, " ").trim();
@@ -271,11 +271,6 @@ ${html(`<ul class="caveat-list">
   <li>Data to ${esc(formatMonth(all.latest))}. This snapshot holds ${esc(describeMonths(all.months))} of police.uk data.</li>
 </ul>`)}
 
-${chartScript(1)}
-
-\`\`\`js
-import {enhanceAreaPage} from "./area-client.js";
-enhanceAreaPage();
-\`\`\`
+${clientScript([chartClient(1), {module: "./area-client.js", call: "enhanceAreaPage"}])}
 `);
 }

@@ -8,7 +8,7 @@ import {getChart} from "../charts/catalogue.ts";
 import {areas, force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
 import {chartHtml, esc} from "../site/html.ts";
-import {chartScript, page} from "./markdown.ts";
+import {chartClient, clientScript, page} from "./markdown.ts";
 
 const html = (s: string) => s.replace(/\n\s*/g, " ").trim();
 
@@ -54,11 +54,6 @@ ${chartHtml(await getChart(chartId.indexCrimeRates), {headingLevel: 3})}
 
 ${chartHtml(await getChart(chartId.indexAsbRates), {headingLevel: 3})}
 
-${chartScript(1)}
-
-\`\`\`js
-import {enhanceFinder} from "./finder.js";
-enhanceFinder();
-\`\`\`
+${clientScript([chartClient(1), {module: "./finder.js", call: "enhanceFinder"}])}
 `);
 }

@@ -9,11 +9,22 @@ export function page(frontMatter: Record<string, unknown>, body: string): string
   return `---\n${yaml}\n---\n\n${body.trim()}\n`;
 }
 
-/** The client script every page with charts includes (relative to the page's depth). */
-export function chartScript(depth: number): string {
-  const prefix = depth === 0 ? "./" : "../".repeat(depth);
-  return "```js\nimport {enhanceCharts} from \"" + prefix + "components/chart-client.js\";\nenhanceCharts();\n```";
+/**
+ * A page's browser script. It waits for window.siteReady (set in the page head by observablehq.config.ts:
+ * the first paint has happened and deferred HTML is in place), so the build-time charts show before any
+ * module loads, then imports each module (paths relative to the page) and calls its function, in order.
+ */
+export function clientScript(calls: {module: string; call: string}[]): string {
+  const names = calls.map((c) => `{${c.call}}`).join(", ");
+  const imports = calls.map((c) => `import(${JSON.stringify(c.module)})`).join(", ");
+  return "```js\nawait window.siteReady;\nconst [" + names + "] = await Promise.all([" + imports + "]);\n" + calls.map((c) => `${c.call}();`).join("\n") + "\n```";
 }
+
+/** The chart enhancer's module, relative to a page at this depth (0 for /index, 1 for /areas/x). */
+export const chartClient = (depth: number) => ({module: `${depth === 0 ? "./" : "../".repeat(depth)}components/chart-client.js`, call: "enhanceCharts"});
+
+/** The client script for a page whose only enhancement is its charts. */
+export const chartScript = (depth: number): string => clientScript([chartClient(depth)]);
 
 /** Whether a page exists in src/ (as .md or a page loader), so we only ever link to pages that exist. */
 export function pageExists(path: string): boolean {

@@ -9,7 +9,7 @@ import {esc} from "../site/html.ts";
 import {scrollyHtml, type Step} from "../site/scrolly.ts";
 import {citation, documentOf} from "../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../sources/published.ts";
-import {page} from "./markdown.ts";
+import {chartClient, clientScript, page} from "./markdown.ts";
 
 /** A published figure with its citation, as the story shows it. */
 function cite(m: PublishedMeasure): string {
@@ -129,11 +129,6 @@ ${groups && volunteers && sessions ? `<p>Community Speedwatch volunteers check s
 
 ${scrollyHtml({id: "roads-story", label: "The roads story, step by step", steps})}
 
-\`\`\`js
-import {enhanceCharts} from "../components/chart-client.js";
-import {scrollies} from "../components/scrolly.js";
-enhanceCharts();
-scrollies();
-\`\`\`
+${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
 `);
 }

@@ -21,3 +21,15 @@ export function plotHtml(spec: ChartSpec): string {
 export function esc(text: string | number): string {
   return String(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
+
+/**
+ * HTML that a browser with JavaScript parses only after the first paint: it sits in <noscript data-deferred>,
+ * which such a browser reads as plain text, and the page head's script (observablehq.config.ts) inserts it
+ * once the first content has painted. Without JavaScript it is ordinary HTML, read in place. Use it for what
+ * follows the first screen of a long page: a browser must otherwise parse and lay out all of it before its
+ * first paint.
+ */
+export function deferredHtml(html: string): string {
+  if (/<\/noscript/i.test(html)) throw new Error("deferredHtml: the HTML may not contain </noscript>");
+  return html.trim() ? `<noscript data-deferred>${html}</noscript>` : "";
+}

@@ -2,9 +2,11 @@
 // Every step's text, and its whole chart (description, table, downloads), is in the page in reading order,
 // so it reads completely without the graphic or without JavaScript. The graphic panel is presentation
 // only (aria-hidden): its first frame is in the HTML so the first chart shows before any script runs;
-// src/components/scrolly.ts adds the other frames and switches them as steps scroll into view.
+// src/components/scrolly.ts adds the other frames and switches them as steps scroll into view. Steps after the
+// first are deferred (deferredHtml): without JavaScript they are ordinary HTML; with it they are added just
+// after the first paint.
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {chartHtml, esc, plotHtml} from "./html.ts";
+import {chartHtml, deferredHtml, esc, plotHtml} from "./html.ts";
 
 export interface Step {
   /** stable id, used as the step's anchor */
@@ -19,11 +21,13 @@ export interface Step {
 export function scrollyHtml({id, label, steps}: {id: string; label: string; steps: Step[]}): string {
   const first = steps.find((s) => s.chart);
   const frame = first ? firstFrame(first) : "";
-  const body = steps.map((s, i) => `<section class="scrolly-step" id="${esc(s.id)}" data-step="${i}"${s.chart ? ` data-chart="${esc(s.chart.id)}"` : ""} tabindex="0" aria-labelledby="${esc(s.id)}-heading">
+  const sections = steps.map((s, i) => `<section class="scrolly-step" id="${esc(s.id)}" data-step="${i}"${s.chart ? ` data-chart="${esc(s.chart.id)}"` : ""} tabindex="0" aria-labelledby="${esc(s.id)}-heading">
 <h2 id="${esc(s.id)}-heading">${esc(s.heading)}</h2>
 ${s.html.trim()}
 ${s.chart ? chartHtml(s.chart, {headingLevel: 3}) : ""}
-</section>`).join("\n");
+</section>`);
+  // Steps after the first are parsed after the first paint (see deferredHtml), so the first chart paints sooner.
+  const body = sections[0] + "\n" + deferredHtml(sections.slice(1).join("\n"));
   return `<div class="scrolly" id="${esc(id)}" data-scrolly aria-label="${esc(label)}" role="group">
 <div class="scrolly-graphic" aria-hidden="true">${frame}</div>
 <div class="scrolly-steps">

@@ -16,7 +16,8 @@ export function specOf(figure: Element): Promise<ChartSpec | null> {
 async function hydrate(figure: HTMLElement): Promise<void> {
   const plot = figure.querySelector<HTMLElement>(".chart-plot");
   if (!plot) return;
-  if (figure.hasAttribute("data-spec-src")) await visible(plot); // large charts: fetch only when near the screen
+  // Only charts near the screen are redrawn (and large specs fetched), so loading a long page stays cheap.
+  await visible(plot);
   const spec = await specOf(figure);
   if (spec) hydratePlot(plot, spec);
 }
@@ -58,7 +59,9 @@ async function downloadPng(figure: HTMLElement, id: string): Promise<void> {
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  const {width, height} = svg.getBoundingClientRect();
+  // A chart hidden from view (a story step's copy) has no box: use the size it was drawn at.
+  const box = svg.getBoundingClientRect();
+  const width = box.width || svg.width.baseVal.value, height = box.height || svg.height.baseVal.value;
   const scale = 2;
   const img = new Image();
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], {type: "image/svg+xml"}));

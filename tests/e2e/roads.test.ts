@@ -1,5 +1,6 @@
 // The Roads story in Chromium: shared checks at both widths, scrolled through; the first chart is in the
 // HTML before any script; steps drive the graphic by scroll and by keyboard; reduced motion; downloads.
+import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {checkPage, openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
 import {rawCollisions} from "../unit/raw-counts.ts";
@@ -75,5 +76,41 @@ test("readable at 320px: no sideways scroll and the graphic fits", async () => {
   const {page, context} = await checkPage(site, PATH, {width: 320, height: 640});
   const overflow = await page.locator(".scrolly-graphic").evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test("without JavaScript every step, its chart and its table read in order", async () => {
+  const context = await site.browser.newContext({viewport: WIDTHS.mobile, javaScriptEnabled: false});
+  const page = await context.newPage();
+  await page.goto(site.url + PATH);
+  const steps = page.locator(".scrolly-step");
+  expect(await steps.count()).toBeGreaterThanOrEqual(8);
+  expect(await page.locator(".scrolly-graphic").isVisible()).toBe(false);
+  for (const step of await page.locator(".scrolly-step[data-chart]").all()) {
+    const id = await step.getAttribute("data-chart");
+    await step.scrollIntoViewIfNeeded();
+    expect(await step.locator(".chart-plot svg:visible").count(), `chart ${id} is drawn in its step`).toBeGreaterThanOrEqual(1);
+    expect(await step.locator("details.chart-table table").count(), `chart ${id} has its table`).toBe(1);
+  }
+  await context.close();
+});
+
+test("with JavaScript the later steps are added after the first paint, and a link to one still lands on it", async () => {
+  const {page, context, consoleErrors} = await openProbe(site, WIDTHS.desktop);
+  await page.goto(site.url + PATH + "#force", {waitUntil: "networkidle"});
+  expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
+  expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(8);
+  await expect.poll(() => page.evaluate(() => Math.round(document.getElementById("force")!.getBoundingClientRect().top))).toBeLessThan(200);
+  await expect.poll(() => page.locator(".scrolly-frame.is-active").getAttribute("data-chart")).toBe("roads-force-vs-stats19");
+  // the step's own copy of its chart is not drawn (the graphic draws it), yet its PNG download works
+  expect(await page.locator("#speed .chart-plot").isVisible()).toBe(false);
+  await page.locator("#speed").scrollIntoViewIfNeeded();
+  const download = page.waitForEvent("download");
+  await page.locator("#speed button[data-chart-png]").click();
+  const png = await (await download).path();
+  const bytes = readFileSync(png!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(300); // width in pixels, from the IHDR chunk
+  expect(consoleErrors).toEqual([]);
   await context.close();
 });
