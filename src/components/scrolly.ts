@@ -62,7 +62,10 @@ export function scrolly(root: HTMLElement): void {
   for (const step of steps) observer.observe(step);
   root.addEventListener("focusin", (event) => {
     const step = (event.target as HTMLElement).closest<HTMLElement>(".scrolly-step");
-    if (step) activate(step);
+    if (!step) return;
+    // A step taking focus shows its start (on a phone, below the sticky graphic: the page's scroll-padding).
+    if (event.target === step) step.scrollIntoView({block: "start"});
+    activate(step);
   });
   root.classList.add("is-enhanced");
   if (steps[0]) activate(steps[0]);

@@ -100,7 +100,8 @@ test("with JavaScript the later steps are added after the first paint, and a lin
   await page.goto(site.url + PATH + "#force", {waitUntil: "networkidle"});
   expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
   expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(8);
-  await expect.poll(() => page.evaluate(() => Math.round(document.getElementById("force")!.getBoundingClientRect().top))).toBeLessThan(200);
+  const top = () => page.evaluate(() => Math.round(document.getElementById("force")!.getBoundingClientRect().top));
+  await expect.poll(async () => { const t = await top(); return t >= 0 && t < 200; }).toBe(true);
   await expect.poll(() => page.locator(".scrolly-frame.is-active").getAttribute("data-chart")).toBe("roads-force-vs-stats19");
   // the step's own copy of its chart is not drawn (the graphic draws it), yet its PNG download works
   expect(await page.locator("#speed .chart-plot").isVisible()).toBe(false);
@@ -112,5 +113,19 @@ test("with JavaScript the later steps are added after the first paint, and a lin
   expect(bytes.subarray(1, 4).toString()).toBe("PNG");
   expect(bytes.readUInt32BE(16)).toBeGreaterThan(300); // width in pixels, from the IHDR chunk
   expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+test("on a phone, a step reached by a link or by keyboard is not hidden under the sticky graphic", async () => {
+  const {page, context} = await openProbe(site, WIDTHS.mobile);
+  await page.goto(site.url + PATH + "#force", {waitUntil: "networkidle"});
+  const below = (id: string) => page.evaluate((id) => {
+    const graphic = document.querySelector(".scrolly-graphic")!.getBoundingClientRect();
+    const step = document.getElementById(id)!.getBoundingClientRect();
+    return step.top >= graphic.bottom - 1 && step.top < innerHeight;
+  }, id);
+  await expect.poll(() => below("force")).toBe(true);
+  await page.focus("#speed");
+  await expect.poll(() => below("speed")).toBe(true);
   await context.close();
 });
