@@ -28,8 +28,9 @@ Contains OS data © Crown copyright and database right. Built from open data: se
 // The page head's script. It sets the language and the "js" class, then:
 // - window.siteFirstPaint resolves after the first contentful paint (after a frame where paint timing is not
 //   supported; after 1.5 s at most, as a tab opened in the background does not paint);
-// - then, once the HTML is parsed, it inserts the page's deferred HTML (loaders/site/html.ts deferredHtml) and
-//   scrolls to the address's #fragment if that was in it;
+// - then, once the HTML is parsed, it inserts the page's deferred HTML (loaders/site/html.ts deferredHtml),
+//   puts in place of each [data-continue] link the parts of the linked page its selector names (a story's later
+//   steps: loaders/site/scrolly.ts continuedAt), and scrolls to the address's #fragment if that was in them;
 // - window.siteReady resolves after that. Every page's script awaits it before loading its modules, so the
 //   build-time charts paint before any enhancement work starts.
 const headScript = `document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");
@@ -47,11 +48,23 @@ window.siteReady = window.siteFirstPaint.then(function () {
     else resolve();
   });
 }).then(function () {
-  var deferred = document.querySelectorAll("noscript[data-deferred]");
-  deferred.forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
-  var id = deferred.length && location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
-  var target = id && document.getElementById(id);
-  if (target) target.scrollIntoView();
+  var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  var missing = id && !document.getElementById(id);
+  document.querySelectorAll("noscript[data-deferred]").forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
+  return Promise.all(Array.prototype.map.call(document.querySelectorAll("[data-continue]"), function (p) {
+    return fetch(p.querySelector("a").href).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (text) {
+      var parts = new DOMParser().parseFromString(text, "text/html").querySelectorAll(p.getAttribute("data-continue"));
+      if (!parts.length) throw new Error("nothing to continue with");
+      parts.forEach(function (part) { p.before(document.importNode(part, true)); });
+      p.remove();
+    }).catch(function () { p.classList.add("is-failed"); }); // the link stays, for the reader to follow
+  })).then(function () {
+    var target = missing && document.getElementById(id);
+    if (target) target.scrollIntoView();
+  });
 });`;
 
 export default {

@@ -4,7 +4,7 @@
 //   npx tsx bench/first-chart.ts [--runs 7] [--path /stories/roads --chart <chart id>] [--dist DIR]
 // Needs a built dist/ (npm run build), or --dist pointing at another build. Add pages to PAGES below.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {gzipSync} from "node:zlib";
 import type {Request} from "playwright-core";
 import {serveDist} from "../scripts/static-server.ts";
@@ -135,6 +135,28 @@ export function writeFloor(dist: string, dir: string, pages: {path: string; char
   }
 }
 
+/**
+ * The page's own first screen as a static page: its built HTML with the body's scripts and the deferred parts
+ * (deferredHtml) taken out. The head's script stays, so the layout is the one scripted browsers get. Page ÷ this
+ * is what the page's scripts and later content add before the first chart; this ÷ floor is what the first
+ * screen's own content adds (stylesheet, header, headline, the first step's text). Returns its path on the
+ * floor server.
+ */
+export function writeFirstScreen(dist: string, dir: string, path: string): string {
+  const name = path === "/" ? "index" : path.replace(/^\//, "").replace(/\/$/, "/index");
+  const html = readFileSync(join(dist, `${name}.html`), "utf8");
+  const body = html.indexOf("<body");
+  if (body < 0) throw new Error(`${name}.html: no <body>`);
+  const screen = html.slice(0, body) + html.slice(body)
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<noscript data-deferred[^>]*>[\s\S]*?<\/noscript>/gi, "");
+  // Beside the page's own path, so relative addresses in it resolve as they do on the page.
+  const out = `${name}-first-screen.html`;
+  mkdirSync(dirname(join(dir, out)), {recursive: true});
+  writeFileSync(join(dir, out), screen);
+  return "/" + out.replace(/\.html$/, "");
+}
+
 export async function runFirstChartBench(argv: string[]): Promise<void> {
   const runs = Number(argValue(argv, "runs") ?? 7);
   const pages: (typeof PAGES)[number][] = argValue(argv, "path") ? [{path: argValue(argv, "path")!, chartId: argValue(argv, "chart") ?? "", selector: argValue(argv, "selector")}] : PAGES;
@@ -142,39 +164,48 @@ export async function runFirstChartBench(argv: string[]): Promise<void> {
   console.log(`first-chart bench on ${dist}; ${machine()}`);
   const floorDir = join(BENCH_CACHE, "first-chart", "floor");
   writeFloor(dist, floorDir, pages.filter((p) => p.chartId));
+  // Written before the server starts, which lists its files once.
+  const screenPaths = new Map(pages.map((p) => [p.path, writeFirstScreen(dist, floorDir, p.path)]));
   const site = await siteFor(dist);
   const floorServer = await serveDist({dir: floorDir});
   const floorSite: Site = {url: floorServer.url, browser: site.browser, close: floorServer.close};
   try {
     for (const p of pages) {
-      // Alternate floor and page runs in one warm browser; each run is a fresh context (cold HTTP cache).
+      // Alternate page, floor and first-screen runs in one warm browser; each run is a fresh context (cold HTTP cache).
       const quiet = await waitForQuiet();
+      const screenPath = screenPaths.get(p.path)!;
       const pageRun = () => measureFirstChart(site, p.path, {runs: 1, selector: p.selector});
       const floorRun = () => measureFirstChart(floorSite, `/bench-floor/${p.chartId}`, {runs: 1});
+      const screenRun = () => measureFirstChart(floorSite, screenPath, {runs: 1, selector: p.selector});
       await pageRun();
       if (p.chartId) await floorRun();
-      // Page and floor runs alternate, so a change in machine load touches both sides of the ratio alike.
-      const pageRuns: FirstChart[] = [], floorRuns: FirstChart[] = [];
+      await screenRun();
+      // The runs alternate, so a change in machine load touches every side of the ratios alike.
+      const pageRuns: FirstChart[] = [], floorRuns: FirstChart[] = [], screenRuns: FirstChart[] = [];
       for (let i = 0; i < runs; i++) {
         pageRuns.push(await pageRun());
         if (p.chartId) floorRuns.push(await floorRun());
+        screenRuns.push(await screenRun());
       }
-      const page = mergeRuns(pageRuns);
+      const page = mergeRuns(pageRuns), screen = mergeRuns(screenRuns);
       const floor = p.chartId ? mergeRuns(floorRuns) : undefined;
-      heading(`${p.path} (chart ${p.chartId || "?"}): median of ${runs} fresh contexts each, page and floor alternating, 1280×900, scripts/static-server.ts on 127.0.0.1 (gzip only where a .gz file exists); ${quiet}`);
+      heading(`${p.path} (chart ${p.chartId || "?"}): median of ${runs} fresh contexts each, page, floor and first screen alternating, 1280×900, scripts/static-server.ts on 127.0.0.1 (gzip only where a .gz file exists); ${quiet}`);
       const f = floor?.median;
-      const m = page.median;
-      console.log(table(["measure", "floor: static SVG page (baseline)", `page ${p.path}`, "ratio (page ÷ floor)"], [
-        ["first chart visible", fmt.ms(f?.chartMs ?? NaN), fmt.ms(m.chartMs), fmt.ratio(m.chartMs, f?.chartMs ?? NaN)],
-        ["first contentful paint", fmt.ms(f?.fcpMs ?? NaN), fmt.ms(m.fcpMs), fmt.ratio(m.fcpMs, f?.fcpMs ?? NaN)],
-        ["load event end", fmt.ms(f?.loadMs ?? NaN), fmt.ms(m.loadMs), fmt.ratio(m.loadMs, f?.loadMs ?? NaN)],
-        ["bytes until network idle (encoded)", fmt.bytes(f?.bytes ?? NaN), fmt.bytes(m.bytes), fmt.ratio(m.bytes, f?.bytes ?? NaN)],
-        ["bytes if gzipped by the host (estimate)", fmt.bytes(f?.gzipBytes ?? NaN), fmt.bytes(m.gzipBytes), fmt.ratio(m.gzipBytes, f?.gzipBytes ?? NaN)],
-        ["  of which JS + wasm (as sent)", fmt.bytes(f?.scriptBytes ?? NaN), fmt.bytes(m.scriptBytes), ""],
-        ["requests", String(f?.requests ?? "–"), String(m.requests), fmt.ratio(m.requests, f?.requests ?? NaN)]
+      const m = page.median, sc = screen.median;
+      const row = (label: string, key: keyof FirstChart["median"], format: (v: number) => string, ratios = true) => [label, format(f?.[key] ?? NaN), format(sc[key]), format(m[key]),
+        ratios ? fmt.ratio(m[key], f?.[key] ?? NaN) : "", ratios ? fmt.ratio(sc[key], f?.[key] ?? NaN) : "", ratios ? fmt.ratio(m[key], sc[key]) : ""];
+      console.log(table(["measure", "floor: static SVG page (baseline)", "first screen alone (static)", `page ${p.path}`, "page ÷ floor", "first screen ÷ floor", "page ÷ first screen"], [
+        row("first chart visible", "chartMs", fmt.ms),
+        row("first contentful paint", "fcpMs", fmt.ms),
+        row("load event end", "loadMs", fmt.ms),
+        row("bytes until network idle (encoded)", "bytes", fmt.bytes),
+        row("bytes if gzipped by the host (estimate)", "gzipBytes", fmt.bytes),
+        row("  of which JS + wasm (as sent)", "scriptBytes", fmt.bytes, false),
+        row("requests", "requests", String)
       ]));
-      console.log(`  page runs, first chart: ${page.chartMs.map((x) => Math.round(x)).join(", ")} ms; floor: ${floor?.chartMs.map((x) => Math.round(x)).join(", ") ?? "–"} ms`);
-      const outside = [...page.outside, ...(floor?.outside ?? [])];
+      const list = (xs: number[] | undefined) => xs?.map((x) => Math.round(x)).join(", ") ?? "–";
+      console.log(`  first chart, ms: page ${list(page.chartMs)}; floor ${list(floor?.chartMs)}; first screen ${list(screen.chartMs)}`);
+      const outside = [...page.outside, ...(floor?.outside ?? []), ...screen.outside];
       console.log(outside.length ? `  OUTSIDE REQUESTS (blocked): ${[...new Set(outside)].join(", ")}` : "  no request left 127.0.0.1");
     }
   } finally {

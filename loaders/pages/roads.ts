@@ -6,7 +6,7 @@ import {force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
 import {hourWords, roadFacts} from "../roads/facts.ts";
 import {esc} from "../site/html.ts";
-import {scrollyHtml, type Step} from "../site/scrolly.ts";
+import {continuedScrollyHtml, scrollyHtml, type Step} from "../site/scrolly.ts";
 import {citation, documentOf} from "../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../sources/published.ts";
 import {chartClient, clientScript, page} from "./markdown.ts";
@@ -24,7 +24,43 @@ function figure(id: string): PublishedMeasure | undefined {
   }
 }
 
+/** Where the story's later steps are published (src/stories/roads-continued.md.ts). */
+const CONTINUED = "/stories/roads-continued";
+const TITLE = "Roads: who is hurt, where and when";
+
+/** The story's first part: the headline, the first step and the graphic; the later steps follow from CONTINUED. */
 export async function roadsPage(): Promise<string> {
+  const {steps, lede} = await roadsStory();
+  return page({title: TITLE, toc: false}, `
+# ${TITLE}
+
+${lede}
+
+${scrollyHtml({id: "roads-story", label: "The roads story, step by step", steps,
+  continuedAt: {href: CONTINUED, text: `Continue the story: step 2 of ${steps.length}, “${steps[1].heading}” (next page)`}})}
+
+${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
+`);
+}
+
+/**
+ * The story's later steps as a page of their own: where a reader without JavaScript goes next, and what the
+ * first part fetches with JavaScript (same folder, so the relative links in the steps still resolve).
+ */
+export async function roadsContinuedPage(): Promise<string> {
+  const {steps} = await roadsStory();
+  return page({title: `${TITLE} (continued)`, toc: false}, `
+# ${TITLE} (continued)
+
+<p class="lede">The rest of the roads story, from step 2 of ${steps.length}. <a href="/stories/roads">Start from the beginning</a>.</p>
+
+${continuedScrollyHtml({id: "roads-story", label: "The roads story, step by step", steps})}
+
+${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
+`);
+}
+
+async function roadsStory(): Promise<{steps: Step[]; lede: string}> {
   const f = await withExtracts(roadFacts);
   const charts = await chartCatalogue();
   const chart = (id: string) => charts.get(id);
@@ -122,13 +158,6 @@ ${groups && volunteers && sessions ? `<p>Community Speedwatch volunteers check s
     }
   ];
 
-  return page({title: "Roads: who is hurt, where and when", toc: false}, `
-# Roads: who is hurt, where and when
-
-<p class="lede">How many people are killed or hurt on ${esc(force.place)}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.</p>
-
-${scrollyHtml({id: "roads-story", label: "The roads story, step by step", steps})}
-
-${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
-`);
+  const lede = `<p class="lede">How many people are killed or hurt on ${esc(force.place)}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.</p>`;
+  return {steps, lede};
 }

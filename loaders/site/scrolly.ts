@@ -1,10 +1,11 @@
 // Scrollytelling at build time: a sticky graphic beside (on narrow screens, above) text steps.
-// Every step's text, and its whole chart (description, table, downloads), is in the page in reading order,
-// so it reads completely without the graphic or without JavaScript. The graphic panel is presentation
-// only (aria-hidden): its first frame is in the HTML so the first chart shows before any script runs;
-// src/components/scrolly.ts adds the other frames and switches them as steps scroll into view. Steps after the
-// first are deferred (deferredHtml): without JavaScript they are ordinary HTML; with it they are added just
-// after the first paint.
+// Every step's text, and its whole chart (description, table, downloads), is in reading order, so the story
+// reads completely without the graphic or without JavaScript. The graphic panel is presentation only
+// (aria-hidden): its first frame is in the HTML so the first chart shows before any script runs;
+// src/components/scrolly.ts adds the other frames and switches them as steps scroll into view.
+// Before the first paint a browser with JavaScript parses only the first step's text and the graphic: the first
+// step's chart block is deferred (deferredHtml), and the later steps are either deferred too or, with
+// continuedAt, published as a page of their own that the page head's script fetches (a link without JavaScript).
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {chartHtml, deferredHtml, esc, plotHtml} from "./html.ts";
 
@@ -18,20 +19,54 @@ export interface Step {
   chart?: ChartSpec;
 }
 
-export function scrollyHtml({id, label, steps}: {id: string; label: string; steps: Step[]}): string {
+export interface ScrollyOptions {
+  /** stable id of the scrolly block */
+  id: string;
+  /** its accessible name */
+  label: string;
+  steps: Step[];
+  /**
+   * Where the steps after the first are published as a page of their own (see continuedScrollyHtml). The first
+   * part then holds only the first step and a link to that page: without JavaScript the reader follows it;
+   * with JavaScript the page head's script fetches it after the first paint and puts its steps in place of the
+   * link, so the browser never parses the later steps before the first chart is on screen.
+   */
+  continuedAt?: {href: string; text: string};
+}
+
+export function scrollyHtml({id, label, steps, continuedAt}: ScrollyOptions): string {
   const first = steps.find((s) => s.chart);
   const frame = first ? firstFrame(first) : "";
-  const sections = steps.map((s, i) => `<section class="scrolly-step" id="${esc(s.id)}" data-step="${i}"${s.chart ? ` data-chart="${esc(s.chart.id)}"` : ""} tabindex="0" aria-labelledby="${esc(s.id)}-heading">
+  const sections = steps.map((s, i) => sectionHtml(s, i, i === 0));
+  // Only the first step's text is parsed before the first paint: its chart's title, description, table and
+  // downloads follow just after it (deferredHtml), and the later steps after that, from the page or the link.
+  const rest = continuedAt
+    ? `<p class="scrolly-continue" data-continue=".scrolly-steps > .scrolly-step"><a href="${esc(continuedAt.href)}">${esc(continuedAt.text)}</a></p>`
+    : deferredHtml(sections.slice(1).join("\n"));
+  return scrollyBlock(id, label, frame, sections[0] + "\n" + rest);
+}
+
+/** The steps after the first, as the page scrollyHtml's continuedAt points to: every step live, in order. */
+export function continuedScrollyHtml({id, label, steps}: Omit<ScrollyOptions, "continuedAt">): string {
+  const later = steps.slice(1);
+  const first = later.find((s) => s.chart);
+  return scrollyBlock(id, label, first ? firstFrame(first) : "", later.map((s, i) => sectionHtml(s, i + 1, false)).join("\n"));
+}
+
+function sectionHtml(s: Step, i: number, deferChart: boolean): string {
+  const chart = s.chart ? chartHtml(s.chart, {headingLevel: 3}) : "";
+  return `<section class="scrolly-step" id="${esc(s.id)}" data-step="${i}"${s.chart ? ` data-chart="${esc(s.chart.id)}"` : ""} tabindex="0" aria-labelledby="${esc(s.id)}-heading">
 <h2 id="${esc(s.id)}-heading">${esc(s.heading)}</h2>
 ${s.html.trim()}
-${s.chart ? chartHtml(s.chart, {headingLevel: 3}) : ""}
-</section>`);
-  // Steps after the first are parsed after the first paint (see deferredHtml), so the first chart paints sooner.
-  const body = sections[0] + "\n" + deferredHtml(sections.slice(1).join("\n"));
+${deferChart ? deferredHtml(chart) : chart}
+</section>`;
+}
+
+function scrollyBlock(id: string, label: string, frame: string, steps: string): string {
   return `<div class="scrolly" id="${esc(id)}" data-scrolly aria-label="${esc(label)}" role="group">
 <div class="scrolly-graphic" aria-hidden="true">${frame}</div>
 <div class="scrolly-steps">
-${body}
+${steps}
 </div>
 </div>`.replaceAll(/\n\s*\n/g, "\n"); // no blank lines: Markdown would end the HTML block there
 }

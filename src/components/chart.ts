@@ -134,7 +134,11 @@ export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
     : [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const;
   for (const [width, cls] of renderings) {
     const holder = el(doc, "div", {class: cls});
-    holder.append(renderPlot(spec, width, doc));
+    const figure = renderPlot(spec, width, doc);
+    // Plot puts the same <style> in every SVG; the site stylesheet carries it once (".chart-static svg"), as each
+    // <style> met while parsing makes the browser restyle the page before its first paint.
+    for (const style of Array.from(figure.querySelectorAll("svg > style"))) style.remove();
+    holder.append(figure);
     plot.append(holder);
   }
   return plot;

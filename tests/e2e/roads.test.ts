@@ -20,6 +20,12 @@ describe.each(Object.entries(WIDTHS))("roads story at %s width", (_name, viewpor
     expect(await page.locator(".scrolly-frame").count()).toBe(charts);
     await context.close();
   });
+
+  test("its continuation page (where readers without JavaScript go on) passes the shared checks too", async () => {
+    const {page, context} = await checkPage(site, PATH + "-continued", viewport);
+    expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(7);
+    await context.close();
+  });
 });
 
 test("the first chart is in the HTML, in the graphic, before any script runs", async () => {
@@ -79,19 +85,33 @@ test("readable at 320px: no sideways scroll and the graphic fits", async () => {
   await context.close();
 });
 
-test("without JavaScript every step, its chart and its table read in order", async () => {
+test("without JavaScript every step, its chart and its table read in order, over the story's two pages", async () => {
   const context = await site.browser.newContext({viewport: WIDTHS.mobile, javaScriptEnabled: false});
   const page = await context.newPage();
   await page.goto(site.url + PATH);
-  const steps = page.locator(".scrolly-step");
-  expect(await steps.count()).toBeGreaterThanOrEqual(8);
   expect(await page.locator(".scrolly-graphic").isVisible()).toBe(false);
-  for (const step of await page.locator(".scrolly-step[data-chart]").all()) {
-    const id = await step.getAttribute("data-chart");
-    await step.scrollIntoViewIfNeeded();
-    expect(await step.locator(".chart-plot svg:visible").count(), `chart ${id} is drawn in its step`).toBeGreaterThanOrEqual(1);
-    expect(await step.locator("details.chart-table table").count(), `chart ${id} has its table`).toBe(1);
-  }
+  const ids: string[] = [];
+  const readSteps = async () => {
+    for (const step of await page.locator(".scrolly-step").all()) {
+      ids.push((await step.getAttribute("id"))!);
+      const id = await step.getAttribute("data-chart");
+      if (!id) continue;
+      await step.scrollIntoViewIfNeeded();
+      expect(await step.locator(".chart-plot svg:visible").count(), `chart ${id} is drawn in its step`).toBeGreaterThanOrEqual(1);
+      expect(await step.locator("details.chart-table table").count(), `chart ${id} has its table`).toBe(1);
+    }
+  };
+  await readSteps();
+  expect(ids).toEqual(["hook"]);
+  // the first page ends with a visible link to the rest
+  const next = page.locator(".scrolly-continue a");
+  expect(await next.isVisible()).toBe(true);
+  await next.click();
+  await page.waitForURL(/\/stories\/roads-continued$/);
+  await readSteps();
+  expect(ids.length).toBeGreaterThanOrEqual(8);
+  expect(ids.slice(0, 3)).toEqual(["hook", "areas", "where"]);
+  expect(await page.locator(`a[href$="/stories/roads"], a[href="./roads"], a[href="roads"]`).first().isVisible()).toBe(true);
   await context.close();
 });
 
@@ -99,7 +119,9 @@ test("with JavaScript the later steps are added after the first paint, and a lin
   const {page, context, consoleErrors} = await openProbe(site, WIDTHS.desktop);
   await page.goto(site.url + PATH + "#force", {waitUntil: "networkidle"});
   expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
+  expect(await page.locator("[data-continue]").count()).toBe(0);
   expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(8);
+  expect(await page.locator("#hook figure.chart#chart-roads-severity table").count()).toBe(1);
   const top = () => page.evaluate(() => Math.round(document.getElementById("force")!.getBoundingClientRect().top));
   await expect.poll(async () => { const t = await top(); return t >= 0 && t < 200; }).toBe(true);
   await expect.poll(() => page.locator(".scrolly-frame.is-active").getAttribute("data-chart")).toBe("roads-force-vs-stats19");
@@ -113,6 +135,15 @@ test("with JavaScript the later steps are added after the first paint, and a lin
   expect(bytes.subarray(1, 4).toString()).toBe("PNG");
   expect(bytes.readUInt32BE(16)).toBeGreaterThan(300); // width in pixels, from the IHDR chunk
   expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+test("if the later steps cannot be fetched, the link to them shows instead", async () => {
+  const {page, context} = await openProbe(site, WIDTHS.desktop);
+  await page.route("**/stories/roads-continued*", (route) => route.fulfill({status: 503, body: "unavailable"}));
+  await page.goto(site.url + PATH, {waitUntil: "networkidle"});
+  await expect.poll(() => page.locator(".scrolly-continue.is-failed a").isVisible()).toBe(true);
+  expect(await page.locator(".scrolly-step").count()).toBe(1);
   await context.close();
 });
 

@@ -4,7 +4,7 @@ import {formatCount} from "../../src/components/format.ts";
 import {areas} from "../../loaders/lib/force.ts";
 import {withExtracts} from "../../loaders/lib/query.ts";
 import {roadFacts, DAYS} from "../../loaders/roads/facts.ts";
-import {roadsPage} from "../../loaders/pages/roads.ts";
+import {roadsContinuedPage, roadsPage} from "../../loaders/pages/roads.ts";
 import {publishedMeasure} from "../../loaders/sources/published.ts";
 import {countBy, rawCollisions} from "./raw-counts.ts";
 
@@ -47,7 +47,7 @@ describe("roads story", async () => {
   });
 
   test("the page's prose carries the computed numbers and the force's cited figures", async () => {
-    const md = await roadsPage();
+    const md = (await roadsPage()) + (await roadsContinuedPage()); // the story's two parts
     expect(md).toContain(`In ${year}, ${formatCount(facts.fatal)} collisions on`);
     expect(md).toContain(`${formatCount(facts.serious)} more seriously injured someone`);
     expect(md).toContain(`Police recorded ${formatCount(inYear.length)} collisions`);
@@ -101,7 +101,7 @@ test("the roads prose states the busiest speed limit and rural KSI collisions as
   const [speed, n] = [...bySpeed].reduce((a, b) => (b[1] > a[1] ? b : a));
   const ruralKsi = inYear.filter((r) => r.urbanOrRural === 2 && r.severity <= 2).length;
   const ksi = inYear.filter((r) => r.severity <= 2).length;
-  const md = await roadsPage();
+  const md = (await roadsPage()) + (await roadsContinuedPage()); // the story's two parts
   expect(md).toContain(`The most collisions, ${formatCount(n)} of ${formatCount(inYear.length)}, happened on ${speed} mph roads`);
   expect(md).toContain(`${formatCount(ruralKsi)} of the ${formatCount(ksi)} collisions that killed or seriously injured someone were on rural roads`);
   expect(md).toContain("at the time of its report (January 2024)");

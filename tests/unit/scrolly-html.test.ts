@@ -1,10 +1,11 @@
-// The scrolly builder: the first step is live HTML, later steps are deferred (parsed after the first paint
+// The scrolly builder: the first step's text is live HTML, its chart block and later steps are deferred (parsed after the first paint
 // by browsers with JavaScript, ordinary HTML without it), and every step keeps its whole chart.
 import {describe, expect, test} from "vitest";
+import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {deferredHtml} from "../../loaders/site/html.ts";
-import {scrollyHtml, type Step} from "../../loaders/site/scrolly.ts";
+import {continuedScrollyHtml, scrollyHtml, type Step} from "../../loaders/site/scrolly.ts";
 
 const spec = (id: string): ChartSpec => ({id, title: `Chart ${id}`, description: `Described ${id}`, plot: "rankedBars",
   options: {valueLabel: "Value"}, data: [{label: "a", value: 1}, {label: "b", value: 2}],
@@ -19,15 +20,20 @@ const steps: Step[] = [
 describe("scrollyHtml", () => {
   const html = scrollyHtml({id: "s", label: "Story", steps});
 
-  test("with scripting on, only the first step is live HTML before the deferred part is inserted", () => {
+  test("with scripting on, only the first step's text and the graphic are live HTML before the deferred part is inserted", () => {
     // jsdom runs with scripting enabled here, so like a browser with JavaScript it reads <noscript> as text.
     const doc = new JSDOM(html, {runScripts: "dangerously"}).window.document;
     expect(Array.from(doc.querySelectorAll(".scrolly-step")).map((s) => s.id)).toEqual(["one"]);
+    expect(doc.querySelector("#one p")?.textContent).toBe("First.");
+    expect(doc.querySelector("#one figure.chart")).toBeNull();
     expect(doc.querySelector(".scrolly-frame.is-active svg")).not.toBeNull();
-    const deferred = doc.querySelector("noscript[data-deferred]")!;
-    deferred.insertAdjacentHTML("afterend", deferred.textContent!);
-    deferred.remove();
+    // What the page head's script does after the first paint (observablehq.config.ts).
+    for (const deferred of Array.from(doc.querySelectorAll("noscript[data-deferred]"))) {
+      deferred.insertAdjacentHTML("afterend", deferred.textContent!);
+      deferred.remove();
+    }
     expect(Array.from(doc.querySelectorAll(".scrolly-step")).map((s) => s.id)).toEqual(["one", "two", "three"]);
+    expect(doc.querySelector("#one p + figure.chart#chart-c1 svg")).not.toBeNull();
     expect(doc.querySelector("#two figure.chart#chart-c2 svg")).not.toBeNull();
   });
 
@@ -37,8 +43,41 @@ describe("scrollyHtml", () => {
     expect(doc.querySelectorAll(".scrolly-step figure.chart table").length).toBe(2);
   });
 
+  test("build-time SVGs carry no <style> of their own; the site stylesheet has Plot's rule once", () => {
+    expect(html).toContain("<svg");
+    expect(html).not.toMatch(/<style/i);
+    const css = readFileSync(new URL("../../src/style.css", import.meta.url), "utf8");
+    expect(css).toMatch(/:where\(\.chart-static svg text, \.chart-static svg tspan\) \{ white-space: pre; \}/);
+  });
+
   test("the HTML has no blank line (Markdown would end the HTML block there)", () => {
     expect(html).not.toMatch(/\n\s*\n/);
+  });
+});
+
+describe("a story continued on a page of its own", () => {
+  const first = scrollyHtml({id: "s", label: "Story", steps, continuedAt: {href: "/stories/s-continued", text: "Continue the story"}});
+  const rest = continuedScrollyHtml({id: "s", label: "Story", steps});
+
+  test("the first part holds the first step, its deferred chart and a link on; no later step is in it at all", () => {
+    for (const scripting of [true, false]) {
+      const doc = new JSDOM(first, scripting ? {runScripts: "dangerously"} : {}).window.document;
+      expect(Array.from(doc.querySelectorAll(".scrolly-step")).map((s) => s.id)).toEqual(["one"]);
+      expect(doc.querySelectorAll("#one figure.chart").length).toBe(scripting ? 0 : 1);
+      const link = doc.querySelector(".scrolly-steps > .scrolly-step + p.scrolly-continue[data-continue] a")!;
+      expect(link.getAttribute("href")).toBe("/stories/s-continued");
+    }
+    expect(first).not.toContain("Second.");
+  });
+
+  test("the continuation is every later step, live and in order, which the first part's selector picks out", () => {
+    const doc = new JSDOM(rest, {runScripts: "dangerously"}).window.document;
+    expect(doc.querySelector("noscript")).toBeNull();
+    const selector = new JSDOM(first).window.document.querySelector("[data-continue]")!.getAttribute("data-continue")!;
+    expect(Array.from(doc.querySelectorAll(selector)).map((s) => [s.id, s.getAttribute("data-step")])).toEqual([["two", "1"], ["three", "2"]]);
+    expect(doc.querySelector("#two figure.chart#chart-c2 table")).not.toBeNull();
+    // its own graphic starts on its first chart
+    expect(doc.querySelector(".scrolly-frame.is-active")?.getAttribute("data-chart")).toBe("c2");
   });
 });
 

@@ -1,0 +1,3 @@
+import {roadsContinuedPage} from "../../loaders/pages/roads.ts";
+
+process.stdout.write(await roadsContinuedPage());
