@@ -59,7 +59,7 @@ ${figure.outerHTML}
 export const EMBED_CSS = `
 body{margin:0;padding:8px;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0b0c0c;background:#fff;line-height:1.4}
 h1{font-size:1.25rem;margin:0 0 .25rem}a{color:#1d70b8}a:focus-visible,button:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #fd0;box-shadow:0 0 0 6px #0b0c0c}
-figure{margin:0;container-type:inline-size}.chart-subtitle,.chart-meta{color:#505a5f}.chart-plot svg{max-width:100%;height:auto;display:block}
+figure{margin:0;container-type:inline-size}.chart-subtitle,.chart-meta{color:#505a5f}.chart-plot svg{max-width:100%;height:auto;display:block}:where(.chart-static svg){--plot-background:#fff}:where(.chart-static svg text,.chart-static svg tspan){white-space:pre}
 .chart-narrow{display:none}@container (max-width:520px){.chart-wide{display:none}.chart-narrow{display:block}}
 .chart-actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}.chart-actions button{font:inherit;color:#1d70b8;background:none;border:0;padding:0;text-decoration:underline}
 .table-scroll{overflow-x:auto}table{border-collapse:collapse}caption{text-align:left;font-weight:700}th,td{text-align:left;padding:.25rem .75rem .25rem 0;border-bottom:1px solid #b1b4b6}.num{text-align:right}
