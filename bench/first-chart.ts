@@ -16,7 +16,9 @@ import {argValue, BENCH_CACHE, fmt, heading, machine, median, ROOT, table, waitF
 export const PAGES: {path: string; chartId: string; selector?: string}[] = [
   {path: "/", chartId: "home-monthly-crime-asb"},
   // The story's first chart is the graphic panel's first frame (the copy in the step is visually hidden).
-  {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"}
+  {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"},
+  // An area page: nothing on it is deferred yet, so its first screen is the whole page.
+  {path: "/areas/stafford", chartId: "area-stafford-crime-rates"}
 ];
 
 export interface FirstChart {
