@@ -17,7 +17,7 @@ export const PAGES: {path: string; chartId: string; selector?: string}[] = [
   {path: "/", chartId: "home-monthly-crime-asb"},
   // The story's first chart is the graphic panel's first frame (the copy in the step is visually hidden).
   {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"},
-  // An area page: nothing on it is deferred yet, so its first screen is the whole page.
+  // An area page: its sections from "Month by month" on are deferred (loaders/pages/area.ts).
   {path: "/areas/stafford", chartId: "area-stafford-crime-rates"}
 ];
 

@@ -9,7 +9,7 @@ import {chartId, describeMonths, FORCE_LABEL, periodWords} from "../charts/areas
 import {getChart} from "../charts/catalogue.ts";
 import {force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
-import {chartHtml, esc} from "../site/html.ts";
+import {chartHtml, deferredHtml, esc} from "../site/html.ts";
 import {chartClient, clientScript, page, pageExists, STORIES} from "./markdown.ts";
 
 /** One line of HTML (a blank line would end an HTML block in Markdown). */
@@ -172,36 +172,11 @@ export async function areaPage(slug: string): Promise<string> {
     ...(measures.length ? [["published", "What local reports say"] as [string, string]] : []),
     ["compare", "Compare with another area"], ["data", "Get the data"], ["caveats", "About these numbers"]
   ];
-  return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false}, `
-${html(`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${esc(f.area.name)}</li></ol></nav>`)}
-
-# ${esc(f.area.name)}
-
-${html(`<p class="lede">Crime, anti-social behaviour and road safety in ${esc(f.area.name)}, one of the ${all.areas.length === 9 ? "nine" : formatCount(all.areas.length)} Community Safety Partnership areas in ${esc(force.place)}. ${formatCount(f.area.population)} people live here (Census 2021). Figures are for ${esc(period)} unless a section says otherwise.</p>`)}
-
-${html(`<div class="area-tools no-print"><button type="button" class="print-button" hidden>Print this page</button></div>`)}
-
-${html(`<nav class="area-contents" aria-labelledby="contents-heading"><h2 id="contents-heading" class="contents-heading">On this page</h2><ol>${sections.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join("")}</ol></nav>`)}
-
-<h2 id="headlines">Headlines: ${esc(period)}</h2>
-
-${headlineCards(all, f)}
-
-${html(headlineSentences(all, f).map((s) => `<p>${esc(s)}</p>`).join(""))}
-
-${html(`<p class="caveat">These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`)}
-
-<h2 id="compared">Compared with the other areas</h2>
-
-${html(`<p>Rates per 1,000 residents put areas of different sizes on the same footing. ${esc(f.area.name)} is highlighted; the grey bar is ${esc(force.place)} as a whole.</p>`)}
-
-${rateTable(all, f)}
-
-${await chart(chartId.crimeRates(slug))}
-
-${await chart(chartId.asbRates(slug))}
-
-<h2 id="trend">Month by month</h2>
+  // Everything below the first screen is parsed after the first paint (deferredHtml: ordinary HTML without
+  // JavaScript), so the headlines and the first charts paint without waiting for the rest of a long page. It is
+  // one HTML block: its first line is the <noscript> tag alone (else Markdown reads it as inline HTML in a
+  // paragraph), and it has no blank line (Markdown would end the block there).
+  const later = `<h2 id="trend">Month by month</h2>
 
 ${await chart(chartId.trend(slug))}
 
@@ -269,7 +244,37 @@ ${html(`<ul class="caveat-list">
   <li><strong>Locations are anonymised</strong> to a nearby street or public place.</li>
   <li><strong>Roads</strong>: STATS19 counts injury collisions reported to police; the force's own KSI figures are counted differently.</li>
   <li>Data to ${esc(formatMonth(all.latest))}. This snapshot holds ${esc(describeMonths(all.months))} of police.uk data.</li>
-</ul>`)}
+</ul>`)}`;
+  return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false}, `
+${html(`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${esc(f.area.name)}</li></ol></nav>`)}
+
+# ${esc(f.area.name)}
+
+${html(`<p class="lede">Crime, anti-social behaviour and road safety in ${esc(f.area.name)}, one of the ${all.areas.length === 9 ? "nine" : formatCount(all.areas.length)} Community Safety Partnership areas in ${esc(force.place)}. ${formatCount(f.area.population)} people live here (Census 2021). Figures are for ${esc(period)} unless a section says otherwise.</p>`)}
+
+${html(`<div class="area-tools no-print"><button type="button" class="print-button" hidden>Print this page</button></div>`)}
+
+${html(`<nav class="area-contents" aria-labelledby="contents-heading"><h2 id="contents-heading" class="contents-heading">On this page</h2><ol>${sections.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join("")}</ol></nav>`)}
+
+<h2 id="headlines">Headlines: ${esc(period)}</h2>
+
+${headlineCards(all, f)}
+
+${html(headlineSentences(all, f).map((s) => `<p>${esc(s)}</p>`).join(""))}
+
+${html(`<p class="caveat">These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`)}
+
+<h2 id="compared">Compared with the other areas</h2>
+
+${html(`<p>Rates per 1,000 residents put areas of different sizes on the same footing. ${esc(f.area.name)} is highlighted; the grey bar is ${esc(force.place)} as a whole.</p>`)}
+
+${rateTable(all, f)}
+
+${await chart(chartId.crimeRates(slug))}
+
+${await chart(chartId.asbRates(slug))}
+
+${deferredHtml("\n" + later.replaceAll(/\n\s*\n/g, "\n"))}
 
 ${clientScript([chartClient(1), {module: "./area-client.js", call: "enhanceAreaPage"}])}
 `);

@@ -154,6 +154,22 @@ describe("area pages", () => {
     await context.close();
   });
 
+  test("sections below the first screen are added after the first paint, in order, and a link to one lands on it", async () => {
+    const context = await site.browser.newContext({viewport: WIDTHS.desktop});
+    const page = await context.newPage();
+    // Before any script runs, the page holds the headlines and the comparison, not the later sections.
+    const html = await (await page.request.get(site.url + "/areas/stafford")).text();
+    expect(html).toMatch(/<noscript data-deferred[^>]*>\s*<h2 id="trend">/);
+    await page.goto(site.url + "/areas/stafford#outcomes", {waitUntil: "networkidle"});
+    expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
+    const ids = await page.locator("#observablehq-main h2[id]").evaluateAll((hs) => hs.map((h) => h.id));
+    const contents = await page.locator(".area-contents a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace(/^.*#/, "")));
+    expect(ids.filter((id) => contents.includes(id))).toEqual(contents);
+    const top = () => page.evaluate(() => Math.round(document.getElementById("outcomes")!.getBoundingClientRect().top));
+    await expect.poll(async () => { const t = await top(); return t >= 0 && t < 200; }).toBe(true);
+    await context.close();
+  });
+
   test("the print layout leaves out navigation and keeps the tables", async () => {
     const context = await site.browser.newContext({viewport: WIDTHS.desktop});
     const page = await context.newPage();
