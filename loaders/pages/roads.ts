@@ -27,19 +27,22 @@ function figure(id: string): PublishedMeasure | undefined {
 /** Where the story's later steps are published (src/stories/roads-continued.md.ts). */
 const CONTINUED = "/stories/roads-continued";
 const TITLE = "Roads: who is hurt, where and when";
+const LABEL = "The roads story, step by step";
+// Both pages are at the same depth and enhance their charts and steps the same way.
+const SCRIPT = clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}]);
 
 /** The story's first part: the headline, the first step and the graphic; the later steps follow from CONTINUED. */
 export async function roadsPage(): Promise<string> {
-  const {steps, lede} = await roadsStory();
+  const steps = await roadsSteps();
   return page({title: TITLE, toc: false}, `
 # ${TITLE}
 
-${lede}
+<p class="lede">How many people are killed or hurt on ${esc(force.place)}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.</p>
 
-${scrollyHtml({id: "roads-story", label: "The roads story, step by step", steps,
+${scrollyHtml({id: "roads-story", label: LABEL, steps,
   continuedAt: {href: CONTINUED, text: `Continue the story: step 2 of ${steps.length}, “${steps[1].heading}” (next page)`}})}
 
-${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
+${SCRIPT}
 `);
 }
 
@@ -48,19 +51,20 @@ ${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scro
  * first part fetches with JavaScript (same folder, so the relative links in the steps still resolve).
  */
 export async function roadsContinuedPage(): Promise<string> {
-  const {steps} = await roadsStory();
+  const steps = await roadsSteps();
   return page({title: `${TITLE} (continued)`, toc: false}, `
 # ${TITLE} (continued)
 
 <p class="lede">The rest of the roads story, from step 2 of ${steps.length}. <a href="/stories/roads">Start from the beginning</a>.</p>
 
-${continuedScrollyHtml({id: "roads-story", label: "The roads story, step by step", steps})}
+${continuedScrollyHtml({id: "roads-story", label: LABEL, steps})}
 
-${clientScript([chartClient(1), {module: "../components/scrolly.js", call: "scrollies"}])}
+${SCRIPT}
 `);
 }
 
-async function roadsStory(): Promise<{steps: Step[]; lede: string}> {
+/** The story's steps, every number in them computed from the snapshot or quoted with its citation. */
+async function roadsSteps(): Promise<Step[]> {
   const f = await withExtracts(roadFacts);
   const charts = await chartCatalogue();
   const chart = (id: string) => charts.get(id);
@@ -158,6 +162,5 @@ ${groups && volunteers && sessions ? `<p>Community Speedwatch volunteers check s
     }
   ];
 
-  const lede = `<p class="lede">How many people are killed or hurt on ${esc(force.place)}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.</p>`;
-  return {steps, lede};
+  return steps;
 }
