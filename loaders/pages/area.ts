@@ -10,7 +10,7 @@ import {getChart} from "../charts/catalogue.ts";
 import {force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
 import {chartHtml, deferredHtml, esc} from "../site/html.ts";
-import {chartClient, clientScript, page, pageExists, STORIES} from "./markdown.ts";
+import {AREAS_STYLE, chartClient, clientScript, page, pageExists, STORIES} from "./markdown.ts";
 
 /** One line of HTML (a blank line would end an HTML block in Markdown). */
 const html = (s: string) => s.replace(/\n\s*/g, " ").trim();
@@ -245,7 +245,7 @@ ${html(`<ul class="caveat-list">
   <li><strong>Roads</strong>: STATS19 counts injury collisions reported to police; the force's own KSI figures are counted differently.</li>
   <li>Data to ${esc(formatMonth(all.latest))}. This snapshot holds ${esc(describeMonths(all.months))} of police.uk data.</li>
 </ul>`)}`;
-  return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false}, `
+  return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false, style: AREAS_STYLE}, `
 ${html(`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${esc(f.area.name)}</li></ol></nav>`)}
 
 # ${esc(f.area.name)}

@@ -8,7 +8,7 @@ import {getChart} from "../charts/catalogue.ts";
 import {areas, force} from "../lib/force.ts";
 import {withExtracts} from "../lib/query.ts";
 import {chartHtml, esc} from "../site/html.ts";
-import {chartClient, clientScript, page} from "./markdown.ts";
+import {AREAS_STYLE, chartClient, clientScript, page} from "./markdown.ts";
 
 const html = (s: string) => s.replace(/\n\s*/g, " ").trim();
 
@@ -26,7 +26,7 @@ export async function areasIndexPage(): Promise<string> {
       <h3><a href="/areas/${area.slug}">${esc(area.name)}</a></h3>
       <ul class="place-list">${mine.map((p) => `<li data-place="${esc(p.name)}">${esc(p.name)}</li>`).join("")}</ul></section>`;
   }).join("");
-  return page({title: "Local areas", toc: false}, `
+  return page({title: "Local areas", toc: false, style: AREAS_STYLE}, `
 # Local areas
 
 ${html(`<p class="lede">${esc(force.place)} has ${count} Community Safety Partnerships, one for each council area. Each has its own page: its crime and anti-social behaviour, trends, a map down to small areas, roads, and how it compares with the others.</p>`)}

@@ -9,7 +9,7 @@ import {esc} from "../site/html.ts";
 import {continuedScrollyHtml, scrollyHtml, type Step} from "../site/scrolly.ts";
 import {citation, documentOf} from "../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../sources/published.ts";
-import {chartClient, clientScript, page} from "./markdown.ts";
+import {chartClient, clientScript, page, STORY_STYLE} from "./markdown.ts";
 
 /** A published figure with its citation, as the story shows it. */
 function cite(m: PublishedMeasure): string {
@@ -34,7 +34,7 @@ const SCRIPT = clientScript([chartClient(1), {module: "../components/scrolly.js"
 /** The story's first part: the headline, the first step and the graphic; the later steps follow from CONTINUED. */
 export async function roadsPage(): Promise<string> {
   const steps = await roadsSteps();
-  return page({title: TITLE, toc: false}, `
+  return page({title: TITLE, toc: false, style: STORY_STYLE}, `
 # ${TITLE}
 
 <p class="lede">How many people are killed or hurt on ${esc(force.place)}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.</p>
@@ -52,7 +52,7 @@ ${SCRIPT}
  */
 export async function roadsContinuedPage(): Promise<string> {
   const steps = await roadsSteps();
-  return page({title: `${TITLE} (continued)`, toc: false}, `
+  return page({title: `${TITLE} (continued)`, toc: false, style: STORY_STYLE}, `
 # ${TITLE} (continued)
 
 <p class="lede">The rest of the roads story, from step 2 of ${steps.length}. <a href="/stories/roads">Start from the beginning</a>.</p>

@@ -33,6 +33,40 @@ test("the first chart is in the HTML, in the graphic, before any script runs", a
   expect(html).toMatch(/<div class="scrolly-frame is-active" data-chart="roads-severity">.*?<svg/s);
 });
 
+// Before the first chart can be laid out, the browser looks up each font size and weight the first screen uses
+// (bench/README.md, "First paint"). The site's type scale (src/style.css) keeps the story's first screen to a few.
+const FIRST_SCREEN_FONTS = 6;
+
+describe.each(Object.entries(WIDTHS))("the story's first screen at %s width", (_name, viewport) => {
+  test(`uses at most ${FIRST_SCREEN_FONTS} font sizes and weights`, async () => {
+    const {page, context} = await openProbe(site, viewport);
+    await page.goto(site.url + PATH);
+    const fonts: string[] = await page.evaluate(`(() => {
+      const seen = new Set();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node; (node = walker.nextNode());) {
+        const el = node.parentElement, box = el.getBoundingClientRect();
+        if (!node.textContent.trim() || !box.width || box.top > innerHeight) continue;
+        const style = getComputedStyle(el);
+        seen.add(style.fontSize + " " + (Number(style.fontWeight) >= 600 ? "bold" : "regular") + " " + style.fontStyle);
+      }
+      return [...seen].sort();
+    })()`);
+    expect(fonts.length, fonts.join(", ")).toBeLessThanOrEqual(FIRST_SCREEN_FONTS);
+    await context.close();
+  });
+});
+
+test("each kind of page carries only its own stylesheet rules, and none of Framework's sidebar or search", async () => {
+  const head = async (path: string) => { const html = await (await fetch(site.url + path)).text(); return html.slice(0, html.indexOf("<body")); };
+  const story = await head(PATH), area = await head("/areas/stafford"), home = await head("/");
+  expect(story).toContain(".scrolly-step");
+  expect(story).not.toContain(".area-list");
+  expect(area).toContain(".area-list");
+  expect(area).not.toContain(".scrolly-step");
+  for (const css of [story, area, home]) expect(css).not.toMatch(/#observablehq-(sidebar|toc|search)/);
+});
+
 test("the hook's number is the count of fatal collisions in the raw STATS19 file", async () => {
   const raw = await rawCollisions();
   const year = Math.max(...raw.map((r) => r.year));
