@@ -157,9 +157,10 @@ describe("area pages", () => {
   test("sections below the first screen are added after the first paint, in order, and a link to one lands on it", async () => {
     const context = await site.browser.newContext({viewport: WIDTHS.desktop});
     const page = await context.newPage();
-    // Before any script runs, the page holds the headlines and the comparison, not the later sections.
+    // Before any script runs, the page holds the headlines, not the sections after them (from the comparison on).
     const html = await (await page.request.get(site.url + "/areas/stafford")).text();
-    expect(html).toMatch(/<noscript data-deferred[^>]*>\s*<h2 id="trend">/);
+    expect(html.slice(0, html.indexOf("<noscript data-deferred"))).toContain('<ul class="card-grid area-headlines"');
+    expect(html).toMatch(/<noscript data-deferred[^>]*>\s*<h2 id="compared">/);
     await page.goto(site.url + "/areas/stafford#outcomes", {waitUntil: "networkidle"});
     expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
     const ids = await page.locator("#observablehq-main h2[id]").evaluateAll((hs) => hs.map((h) => h.id));
