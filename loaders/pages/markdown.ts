@@ -3,11 +3,11 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "../lib/paths.ts";
 
-/** Front matter + body. */
-/** Stylesheets for a page kind (front matter \`style\`): the site's own sheet plus that kind's rules (src/style-*.css). */
+/** Stylesheets for a page kind (front matter `style`): the site's own sheet plus that kind's rules (src/style-*.css). */
 export const STORY_STYLE = "/style-story.css";
 export const AREAS_STYLE = "/style-areas.css";
 
+/** Front matter + body. */
 export function page(frontMatter: Record<string, unknown>, body: string): string {
   const yaml = Object.entries(frontMatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
   return `---\n${yaml}\n---\n\n${body.trim()}\n`;
