@@ -8,11 +8,11 @@ import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {describe, expect, test} from "vitest";
 import {NARROW_WIDTH, renderPlot, WIDE_WIDTH} from "../../src/components/chart.ts";
-import {chartCatalogue} from "../../loaders/charts/catalogue.ts";
+import {allCharts} from "../../loaders/pages/catalogue.ts";
 
 const DIR = join(import.meta.dirname, "..", "snapshots", "charts");
 const doc = new JSDOM("<!DOCTYPE html><body></body>").window.document;
-const charts = [...(await chartCatalogue()).values()];
+const charts = await allCharts();
 const cases = charts.flatMap((spec) => [WIDE_WIDTH, NARROW_WIDTH].map((width) => [`${spec.id}.${width}`, spec, width] as const));
 
 /** One element a line, so a diff shows what changed. */
