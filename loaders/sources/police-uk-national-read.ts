@@ -114,7 +114,7 @@ export async function checkCountsAgainstInputs(file: string, kind: NationalKind,
     ++rows;
     const key = `${r.force}|${r.month}`;
     const input = byFile.get(key);
-    if (!input?.read) throw new DataError(label, r.line, "month", `a force and month that ${options.inputsLabel} lists as read`, `${r.force} ${r.month}${input ? ` (${input.status})` : " (not listed)"}`);
+    if (!input?.read) throw new DataError(label, r.line, "month", `a force and month that ${options.inputsLabel} lists as read`, `${r.force} ${r.month} (${input ? input.status.split(" ")[0] : "not listed"})`);
     const t = totals.get(key) ?? {sum: 0, line: r.line};
     t.sum += r.count;
     totals.set(key, t);
