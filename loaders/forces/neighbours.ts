@@ -1,0 +1,54 @@
+// Which districts share a boundary, from the snapshot's 2021 district topology (ONS boundaries: two districts are
+// neighbours when their shapes share an arc), and so which forces are neighbours: forces whose areas share a
+// district boundary. Coastline-only contact (across an estuary) does not count.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {gunzipSync} from "node:zlib";
+import {neighbors} from "topojson-client";
+import type {GeometryObject, Topology} from "topojson-specification";
+import {readManifest} from "../lib/manifest.ts";
+import {SNAPSHOT_DIR} from "../lib/paths.ts";
+import type {ForceAreas} from "./areas.ts";
+
+/** District code → codes of the districts it shares a boundary with. */
+export function districtNeighbours(dir = SNAPSHOT_DIR): Map<string, Set<string>> {
+  const entry = readManifest(dir).files.find((f) => f.source === "ons" && f.kind === "lad-boundaries");
+  if (!entry) throw new Error(`${dir}: no ons/lad-boundaries file in the manifest`);
+  const topo = JSON.parse(gunzipSync(readFileSync(join(dir, entry.path))).toString("utf8")) as Topology;
+  const object = topo.objects.geog as unknown as {geometries: (GeometryObject & {properties: {AREACD: string}})[]};
+  if (!object?.geometries) throw new Error(`${entry.path}: expected a TopoJSON object "geog" of districts`);
+  const codes = object.geometries.map((g) => g.properties.AREACD);
+  const out = new Map<string, Set<string>>(codes.map((c) => [c, new Set<string>()]));
+  neighbors(object.geometries).forEach((list, i) => list.forEach((j) => out.get(codes[i])!.add(codes[j])));
+  return out;
+}
+
+export interface ForceNeighbours {
+  /** forces whose areas share a district boundary with the force's; sharedBorders counts the pairs of bordering districts */
+  forces: {force: string; name: string; sharedBorders: number}[];
+  /** bordering districts that belong to no force in the data (their force's files are absent) */
+  unassigned: {code: string; name: string}[];
+}
+
+export function forceNeighbours(areas: ForceAreas, force: string, adjacency: Map<string, Set<string>>): ForceNeighbours {
+  const owner = new Map<string, string>();
+  for (const f of areas.forces) for (const d of f.districts) owner.set(d.code, f.force);
+  const own = areas.forces.find((f) => f.force === force);
+  if (!own) throw new Error(`no force area for ${force}`);
+  const shared = new Map<string, number>();
+  const unassigned = new Map<string, string>();
+  const unassignedNames = new Map(areas.unassigned.map((u) => [u.code, u.name]));
+  for (const d of own.districts) {
+    for (const n of adjacency.get(d.code) ?? []) {
+      const o = owner.get(n);
+      if (o === force) continue;
+      if (o) shared.set(o, (shared.get(o) ?? 0) + 1);
+      else if (unassignedNames.has(n)) unassigned.set(n, unassignedNames.get(n)!);
+    }
+  }
+  const name = new Map(areas.forces.map((f) => [f.force, f.name]));
+  return {
+    forces: [...shared].map(([f, n]) => ({force: f, name: name.get(f)!, sharedBorders: n})).sort((a, b) => b.sharedBorders - a.sharedBorders || a.name.localeCompare(b.name)),
+    unassigned: [...unassigned].map(([code, n]) => ({code, name: n})).sort((a, b) => a.name.localeCompare(b.name))
+  };
+}
