@@ -30,25 +30,33 @@ export interface ForceNeighbours {
   unassigned: {code: string; name: string}[];
 }
 
-export function forceNeighbours(areas: ForceAreas, force: string, adjacency: Map<string, Set<string>>): ForceNeighbours {
-  const owner = new Map<string, string>();
-  for (const f of areas.forces) for (const d of f.districts) owner.set(d.code, f.force);
-  const own = areas.forces.find((f) => f.force === force);
-  if (!own) throw new Error(`no force area for ${force}`);
+/** Districts and the force each is in (null: none can be told), as the districts extract or ForceAreas give them. */
+export interface DistrictOwner {
+  code: string;
+  name: string;
+  force: string | null;
+}
+
+export function districtOwners(areas: ForceAreas): DistrictOwner[] {
+  return [...areas.forces.flatMap((f) => f.districts.map((d) => ({code: d.code, name: d.name, force: f.force}))), ...areas.unassigned.map((u) => ({code: u.code, name: u.name, force: null}))];
+}
+
+export function forceNeighbours(districts: DistrictOwner[], names: Map<string, string>, force: string, adjacency: Map<string, Set<string>>): ForceNeighbours {
+  const owner = new Map(districts.map((d) => [d.code, d]));
+  const own = districts.filter((d) => d.force === force);
+  if (!own.length) throw new Error(`no force area for ${force}`);
   const shared = new Map<string, number>();
   const unassigned = new Map<string, string>();
-  const unassignedNames = new Map(areas.unassigned.map((u) => [u.code, u.name]));
-  for (const d of own.districts) {
+  for (const d of own) {
     for (const n of adjacency.get(d.code) ?? []) {
       const o = owner.get(n);
-      if (o === force) continue;
-      if (o) shared.set(o, (shared.get(o) ?? 0) + 1);
-      else if (unassignedNames.has(n)) unassigned.set(n, unassignedNames.get(n)!);
+      if (!o || o.force === force) continue;
+      if (o.force) shared.set(o.force, (shared.get(o.force) ?? 0) + 1);
+      else unassigned.set(n, o.name);
     }
   }
-  const name = new Map(areas.forces.map((f) => [f.force, f.name]));
   return {
-    forces: [...shared].map(([f, n]) => ({force: f, name: name.get(f)!, sharedBorders: n})).sort((a, b) => b.sharedBorders - a.sharedBorders || a.name.localeCompare(b.name)),
+    forces: [...shared].map(([f, n]) => ({force: f, name: names.get(f) ?? f, sharedBorders: n})).sort((a, b) => b.sharedBorders - a.sharedBorders || a.name.localeCompare(b.name)),
     unassigned: [...unassigned].map(([code, n]) => ({code, name: n})).sort((a, b) => a.name.localeCompare(b.name))
   };
 }

@@ -6,11 +6,12 @@ import {gunzipSync} from "node:zlib";
 import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import {assignForceAreas, readForceAreas, type ForceAreas} from "../../loaders/forces/areas.ts";
-import {districtNeighbours, forceNeighbours} from "../../loaders/forces/neighbours.ts";
+import {districtNeighbours, districtOwners, forceNeighbours} from "../../loaders/forces/neighbours.ts";
 import {areas as configuredAreas, force as configuredForce} from "../../loaders/lib/force.ts";
 import {REFERENCE_DIR, SNAPSHOT_DIR} from "../../loaders/lib/paths.ts";
 import type {District} from "../../loaders/sources/ons-districts-read.ts";
 import type {InputFile} from "../../loaders/sources/police-uk-national-read.ts";
+import {rawNational} from "./lib/raw-national.ts";
 
 const raw = (path: string) => csvParse(gunzipSync(readFileSync(join(SNAPSHOT_DIR, path))).toString("utf8"));
 
@@ -41,22 +42,7 @@ describe("force areas", () => {
   });
 
   it("agrees with the rule computed straight from the raw files", () => {
-    const population = new Map(raw("ons/lad_population_census2011_2021_ew.csv.gz").map((d) => [d.lad_name!.replace(/^the /, ""), {code: d.lad_code!, pop: Number(d.population_2021)}]));
-    const months = new Map<string, number>();
-    for (const d of raw("police-uk-national/inputs-2025.csv.gz")) if (d.status === "read") months.set(d.force!, (months.get(d.force!) ?? 0) + 1);
-    const rows = new Map<string, Map<string, number>>();
-    for (const d of raw("police-uk-national/force-lad-month-type-2025.csv.gz")) {
-      if (d.lad_name === "" || d.force === "btp") continue;
-      const code = population.get(d.lad_name!)!.code;
-      const m = rows.get(code) ?? new Map<string, number>();
-      m.set(d.force!, (m.get(d.force!) ?? 0) + Number(d.count));
-      rows.set(code, m);
-    }
-    const expected = new Map<string, string>();
-    for (const {code, pop} of population.values()) {
-      const top = [...(rows.get(code) ?? [])].sort((a, b) => b[1] - a[1])[0];
-      if (top && (top[1] * 12) / months.get(top[0])! / pop * 1000 >= 10) expected.set(code, top[0]);
-    }
+    const expected = rawNational().owner;
     const got = new Map(fa.forces.flatMap((f) => f.districts.map((d) => [d.code, f.force] as const)));
     expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...expected].sort()));
     // Forces whose own files are absent or not published hold no area: their districts are unassigned.
@@ -75,10 +61,11 @@ describe("force areas", () => {
 
 describe("neighbouring forces", () => {
   it("share a district boundary with Staffordshire's area; bordering districts of absent forces are named", () => {
-    const n = forceNeighbours(fa, "staffordshire", districtNeighbours());
+    const names = new Map(fa.forces.map((f) => [f.force, f.name]));
+    const n = forceNeighbours(districtOwners(fa), names, "staffordshire", districtNeighbours());
     expect(n.forces.map((f) => f.force).sort()).toEqual(["cheshire", "derbyshire", "leicestershire", "warwickshire", "west-mercia"]);
     expect(n.unassigned.map((d) => d.name)).toEqual(["Birmingham", "Dudley", "Walsall", "Wolverhampton"]);
     // Symmetric: Staffordshire is Derbyshire's neighbour too.
-    expect(forceNeighbours(fa, "derbyshire", districtNeighbours()).forces.map((f) => f.force)).toContain("staffordshire");
+    expect(forceNeighbours(districtOwners(fa), names, "derbyshire", districtNeighbours()).forces.map((f) => f.force)).toContain("staffordshire");
   });
 });
