@@ -29,17 +29,18 @@ async function readerText(path: string, javascript: boolean): Promise<string> {
   const {page, context} = probe;
   await page.goto(site.url + path, {waitUntil: "load"});
   if (javascript) await page.evaluate(() => (window as unknown as {siteReady: Promise<void>}).siteReady);
-  const text = await page.evaluate(() => {
+  const text = await page.evaluate((javascript) => {
     const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
     for (const d of Array.from(main.querySelectorAll("details"))) d.setAttribute("open", "");
-    for (const n of Array.from(main.querySelectorAll("svg, script, textarea, .scrolly-graphic, noscript"))) n.remove();
+    // Without JavaScript a <noscript> is what the reader gets; with it, what it holds is not shown.
+    for (const n of Array.from(main.querySelectorAll(`svg, script, textarea, .scrolly-graphic${javascript ? ", noscript" : ""}`))) n.remove();
     document.body.append(main); // laid out, so innerText keeps blocks on lines of their own
     const lines = main.innerText.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
     main.remove();
     const ids = Array.from(document.querySelectorAll("main [id]")).map((e) => e.id).filter((id) => !/^observablehq-/.test(id));
     const charts = [...new Set(Array.from(document.querySelectorAll("main figure[data-chart]")).map((e) => e.getAttribute("data-chart")))];
     return [...lines, "", "# charts", ...charts, "", "# anchors", ...ids].join("\n") + "\n";
-  });
+  }, javascript);
   await context.close();
   return text;
 }
