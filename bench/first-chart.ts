@@ -1,7 +1,7 @@
 // Time to first chart and bytes before any interaction, for built pages, side by side with a "floor": a static
 // HTML page holding the same chart as pre-rendered SVG and no JavaScript, served from a separate directory
 // (.cache/bench/first-chart/floor; dist/ is never modified).
-//   npx tsx bench/first-chart.ts [--runs 7] [--path /stories/roads --chart <chart id>] [--dist DIR]
+//   npx tsx bench/first-chart.ts [--runs 7] [--path /stories/roads --chart <chart id> | --only /stories/roads,/stories/vawg] [--dist DIR]
 // Needs a built dist/ (npm run build), or --dist pointing at another build. Add pages to PAGES below.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -18,6 +18,7 @@ export const PAGES: {path: string; chartId: string; selector?: string; measures?
   {path: "/", chartId: "home-monthly-crime-asb"},
   // The story's first chart is the graphic panel's first frame (the copy in the step is visually hidden).
   {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"},
+  {path: "/stories/county-lines", chartId: "county-lines-drugs-weapons-monthly", selector: ".scrolly-frame.is-active .chart-plot svg"},
   // An area page shows its headline numbers first; everything from its comparison charts on is deferred
   // (loaders/pages/area.ts), so the page is timed to its headlines, against the floor of its first chart.
   {path: "/areas/stafford", chartId: "area-stafford-crime-rates", selector: ".area-headlines", measures: "headline numbers visible"}
@@ -163,7 +164,10 @@ export function writeFirstScreen(dist: string, dir: string, path: string): strin
 
 export async function runFirstChartBench(argv: string[]): Promise<void> {
   const runs = Number(argValue(argv, "runs") ?? 7);
-  const pages: (typeof PAGES)[number][] = argValue(argv, "path") ? [{path: argValue(argv, "path")!, chartId: argValue(argv, "chart") ?? "", selector: argValue(argv, "selector")}] : PAGES;
+  // --only /stories/roads,/stories/county-lines measures some of PAGES (in one run, so they share the machine's load).
+  const only = argValue(argv, "only")?.split(",");
+  const pages: (typeof PAGES)[number][] = argValue(argv, "path") ? [{path: argValue(argv, "path")!, chartId: argValue(argv, "chart") ?? "", selector: argValue(argv, "selector")}]
+    : only ? PAGES.filter((p) => only.includes(p.path)) : PAGES;
   const dist = argValue(argv, "dist") ?? join(ROOT, "dist");
   console.log(`first-chart bench on ${dist}; ${machine()}`);
   const floorDir = join(BENCH_CACHE, "first-chart", "floor");

@@ -2,6 +2,7 @@
 // and number computed from the area facts (facts.ts).
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {describeChange, formatCount, formatMonth, formatMonthRange, formatPercent, formatRate} from "../../src/components/format.ts";
+import {countBands} from "../charts/crime.ts";
 import {chartGroup} from "../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE, STATS19_SOURCE} from "../charts/sources.ts";
 import {readLsoaFeatures} from "../geo/boundaries.ts";
@@ -10,6 +11,9 @@ import {areas, force} from "../lib/force.ts";
 import {capital, comparedWith, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
 import {areaFacts, type AllFacts, type AreaFacts} from "./facts.ts";
 import {lsoaWards} from "./places.ts";
+
+// The bands are shared with the stories' maps, so they live with the other shared chart builders.
+export {countBands} from "../charts/crime.ts";
 
 /** The force as a whole, as area charts and tables label it. */
 export const FORCE_LABEL = `${force.place} (all ${numberWord(areas.length)} areas)`;
@@ -135,22 +139,6 @@ function changesChart(all: AllFacts, f: AreaFacts): ChartSpec {
     updated: updated(all),
     note: "Four months are a short window: small categories swing by chance, and a change in how crimes are recorded or classified shows up as a change in the count. Drug offences mostly reflect police activity (searches and operations), not how much drug use there is."
   };
-}
-
-/** Quantile bands with whole-number edges, low to high: [{min, max, label}] */
-export function countBands(counts: number[], n = 5): {min: number; max: number; label: string}[] {
-  const sorted = [...counts].sort((a, b) => a - b);
-  if (!sorted.length) return [];
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const edges = [...new Set(Array.from({length: n - 1}, (_, i) => q((i + 1) / n)))].filter((e) => e < sorted.at(-1)!);
-  const bands: {min: number; max: number; label: string}[] = [];
-  let min = sorted[0];
-  for (const e of [...edges, sorted.at(-1)!]) {
-    if (e < min) continue;
-    bands.push({min, max: e, label: min === e ? formatCount(e) : `${formatCount(min)} to ${formatCount(e)}`});
-    min = e + 1;
-  }
-  return bands;
 }
 
 function mapChart(all: AllFacts, f: AreaFacts): ChartSpec {

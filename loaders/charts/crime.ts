@@ -1,9 +1,12 @@
 // Chart builders for police.uk counts that more than one page draws: a monthly trend over every month held (gaps
-// drawn and named), rates per 1,000 residents by area, and last-outcome shares against a comparison. Each takes
-// counts from loaders/extracts/crime-facts.ts and the words its page computed; it returns a typed chart spec.
+// drawn and named), rates per 1,000 residents by area, last-outcome shares against a comparison, and counts by
+// small area (LSOA) on a map. Each takes counts from loaders/extracts/crime-facts.ts and the words its page computed;
+// it returns a typed chart spec.
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {formatMonthRange} from "../../src/components/format.ts";
+import {formatCount, formatMonthRange} from "../../src/components/format.ts";
 import type {CountsByArea, OutcomeShare} from "../extracts/crime-facts.ts";
+import {readLsoaFeatures} from "../geo/boundaries.ts";
+import {pointCount, webTopology} from "../geo/topology.ts";
 import {areas, force} from "../lib/force.ts";
 import {numberWord} from "../lib/words.ts";
 
@@ -18,13 +21,22 @@ export interface ChartText {
   updated: string;
 }
 
+/** How a monthly trend is drawn beyond its rows. */
+export interface TrendOptions {
+  yLabel?: string;
+  /** months where something changed how the series is counted (a recording rule): labelled vertical lines */
+  events?: {month: string; label: string}[];
+  /** wrap the line-end labels at this width in ems (long series names) */
+  labelWidth?: number;
+}
+
 /** Monthly counts, one line per series, broken where months are not held (the chart names the gap). */
-export function monthlyTrendChart(text: ChartText, rows: {month: string; series: string; count: number}[], yLabel = "Records per month"): ChartSpec {
+export function monthlyTrendChart(text: ChartText, rows: {month: string; series: string; count: number}[], {yLabel = "Records per month", events, labelWidth}: TrendOptions = {}): ChartSpec {
   const series = [...new Set(rows.map((r) => r.series))];
   return {
     ...text,
     plot: "gappedMonthlyLines",
-    options: {series, yLabel},
+    options: {series, yLabel, ...(events?.length ? {events} : {}), ...(labelWidth ? {labelWidth} : {})},
     data: rows,
     columns: [{key: "month", label: "Month", kind: "month"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}]
   };
@@ -48,11 +60,19 @@ export function areaRatesChart(text: ChartText, counts: CountsByArea, countLabel
   };
 }
 
+/** What an outcome chart calls its outcomes and what they are outcomes of (police.uk crimes by default). */
+export interface OutcomeWords {
+  outcome: string;
+  count: string;
+  share: string;
+}
+const CRIME_OUTCOMES: OutcomeWords = {outcome: "Last outcome", count: "Crimes", share: "Share of crimes"};
+
 /**
  * The share of crimes ending in each last outcome, with a comparison marked on each bar (such as all crime, or the
- * force): the `top` most common outcomes, and the rest together.
+ * force): the `top` most common outcomes, and the rest together. `words` names other outcomes (stop and search).
  */
-export function outcomeSharesChart(text: ChartText, shares: OutcomeShare[], compare: OutcomeShare[], compareLabel: string, top = 7): ChartSpec {
+export function outcomeSharesChart(text: ChartText, shares: OutcomeShare[], compare: OutcomeShare[], compareLabel: string, top = 7, words: OutcomeWords = CRIME_OUTCOMES): ChartSpec {
   const compareShare = (outcome: string) => compare.find((c) => c.outcome === outcome)?.share ?? 0;
   const shown = shares.slice(0, top), rest = shares.slice(top);
   const restOutcomes = new Set(rest.map((r) => r.outcome));
@@ -65,9 +85,58 @@ export function outcomeSharesChart(text: ChartText, shares: OutcomeShare[], comp
   return {
     ...text,
     plot: "shareBars",
-    options: {valueLabel: "Share of crimes", compareLabel},
+    options: {valueLabel: words.share, compareLabel},
     data,
-    columns: [{key: "label", label: "Last outcome", kind: "text"}, {key: "count", label: "Crimes", kind: "count"}, {key: "share", label: "Share", kind: "percent"},
+    columns: [{key: "label", label: words.outcome, kind: "text"}, {key: "count", label: words.count, kind: "count"}, {key: "share", label: "Share", kind: "percent"},
       {key: "compare", label: `Share, ${compareLabel}`, kind: "percent"}]
+  };
+}
+
+/** Quantile bands with whole-number edges, low to high: [{min, max, label}] */
+export function countBands(counts: number[], n = 5): {min: number; max: number; label: string}[] {
+  const sorted = [...counts].sort((a, b) => a - b);
+  if (!sorted.length) return [];
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const edges = [...new Set(Array.from({length: n - 1}, (_, i) => q((i + 1) / n)))].filter((e) => e < sorted.at(-1)!);
+  const bands: {min: number; max: number; label: string}[] = [];
+  let min = sorted[0];
+  for (const e of [...edges, sorted.at(-1)!]) {
+    if (e < min) continue;
+    bands.push({min, max: e, label: min === e ? formatCount(e) : `${formatCount(min)} to ${formatCount(e)}`});
+    min = e + 1;
+  }
+  return bands;
+}
+
+/**
+ * Counts by LSOA across the force's areas on one map (LSOA polygons per area, readLsoaFeatures), in quantile bands;
+ * the `numbered` LSOAs with most are outlined and numbered. Every LSOA of the areas is drawn, those with no record
+ * at 0. A sentence on LSOAs with records but no boundary (not drawn) is added to the note.
+ */
+export function lsoaCountsMapChart(text: ChartText, counts: {lsoa: string; areaCode: string; count: number}[], valueLabel: string, numbered = 5): ChartSpec {
+  const layers = areas.map((a) => ({area: a, ...readLsoaFeatures(a.code)}));
+  const features = layers.flatMap((l) => l.features);
+  const areaOf = new Map(layers.flatMap((l) => l.features.map((f) => [f.properties.code, l.area.name] as const)));
+  const byCode = new Map(counts.map((c) => [c.lsoa, c.count]));
+  const drawn = features.map((f) => ({code: f.properties.code, name: f.properties.name, count: byCode.get(f.properties.code) ?? 0}));
+  const missing = counts.filter((c) => !areaOf.has(c.lsoa));
+  const bands = countBands(drawn.map((d) => d.count));
+  const ranked = [...drawn].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const added = layers.flatMap((l) => l.added);
+  const data = ranked.map((d, i) => ({rank: i + 1, code: d.code, name: d.name, area: areaOf.get(d.code)!, count: d.count,
+    band: bands.find((b) => d.count >= b.min && d.count <= b.max)?.label ?? bands.at(-1)!.label}));
+  const notDrawn = missing.length ? ` ${formatCount(missing.reduce((s, c) => s + c.count, 0))} records in ${formatCount(missing.length)} LSOAs without a boundary in the snapshot are not drawn.` : "";
+  return {
+    ...text,
+    ...(text.note || notDrawn ? {note: `${text.note ?? ""}${notDrawn}`.trim()} : {}),
+    plot: "choropleth",
+    options: {
+      topology: webTopology({lsoa: features}, {keep: Math.min(0.3, 9000 / pointCount(features)), quantization: 5000}), object: "lsoa",
+      bands: bands.map((b) => b.label), valueLabel, numbered,
+      ...(added.length ? {dashed: added, caption: "Dashed outlines: 2021 LSOAs, from a later ONS release than the rest (2011), so shared edges differ slightly."} : {})
+    },
+    data,
+    columns: [{key: "rank", label: "Rank", kind: "count"}, {key: "name", label: "LSOA", kind: "text"}, {key: "code", label: "LSOA code", kind: "text"},
+      {key: "area", label: "Area", kind: "text"}, {key: "count", label: valueLabel, kind: "count"}, {key: "band", label: "Map band", kind: "text"}]
   };
 }

@@ -196,10 +196,12 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "legislation", type: "text", description: "Power used"},
       {name: "object_of_search", type: "text", description: "What officers were looking for"},
       {name: "outcome", type: "text", description: "Outcome as published"},
+      {name: "outcome_linked", type: "boolean", description: "Whether the outcome was linked to the object of the search (what officers found was what they were looking for); empty when not published"},
       {name: "count", type: "integer", description: "Number of searches"}
     ],
     sql: async (db) => (await hasTable(db, "stop_search")) ? `SELECT month, type, coalesce(legislation, '') AS legislation,
-        coalesce(object_of_search, '') AS object_of_search, coalesce(outcome, '') AS outcome, count(*)::INTEGER AS count
+        coalesce(object_of_search, '') AS object_of_search, coalesce(outcome, '') AS outcome,
+        CASE outcome_linked WHEN 'True' THEN true WHEN 'False' THEN false END AS outcome_linked, count(*)::INTEGER AS count
       FROM stop_search GROUP BY ALL ORDER BY ALL` : null
   },
   {

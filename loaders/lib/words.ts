@@ -59,3 +59,16 @@ export const during = (months: string[]): string => `${months.length === 1 ? "in
 export function describeMonths(months: string[]): string {
   return listWords(monthRuns(months).map(periodWords));
 }
+
+/**
+ * A published figure's period ("2023-01..2023-12", "2025-06", "2024", "..2025-11") in words: "January to December
+ * 2023", "June 2025", "2024", "the latest before November 2025". Days are read as their month.
+ */
+export function publishedPeriodWords(period: string): string {
+  const one = (p: string) => (/^\d{4}$/.test(p) ? p : formatMonthRange(p.slice(0, 7), p.slice(0, 7)));
+  const [from, to] = period.split("..");
+  if (to === undefined) return one(from);
+  if (from === "") return `the latest before ${one(to)}`;
+  if (/^\d{4}$/.test(from) || /^\d{4}$/.test(to)) return from === to ? from : `${one(from)} to ${one(to)}`;
+  return formatMonthRange(from.slice(0, 7), to.slice(0, 7));
+}

@@ -1,6 +1,9 @@
 // Small pieces of page HTML used in more than one place, each a function of its parameters (in the manner of
 // GOV.UK Frontend components); tests/unit/components.test.ts renders named examples of each.
-import {formatCount} from "../../src/components/format.ts";
+import {formatCount, formatRate} from "../../src/components/format.ts";
+import {capital, publishedPeriodWords} from "../lib/words.ts";
+import {citation} from "../sources/documents.ts";
+import type {PublishedMeasure} from "../sources/published.ts";
 import {html, type Html, type HtmlValue} from "./html.ts";
 
 export interface TableColumn {
@@ -66,4 +69,65 @@ export const SMALL_COUNT = 5;
 /** A count as shown: "fewer than 5" below SMALL_COUNT (zero included), else the number with separators. */
 export function countText(n: number): string {
   return n < SMALL_COUNT ? `fewer than ${SMALL_COUNT}` : formatCount(n);
+}
+
+/** A published figure as its document gives it: the number with its unit, or the document's own words for a bound. */
+export function publishedFigure(m: Pick<PublishedMeasure, "measure" | "value" | "unit" | "comparison">): string {
+  const plus = /\bchange\b/i.test(m.measure) && m.value > 0 ? "+" : "";
+  switch (m.unit) {
+    case "count": return formatCount(m.value);
+    case "count_upper_bound": case "count_lower_bound": return m.comparison ? capital(m.comparison) : `${m.unit === "count_upper_bound" ? "at most" : "at least"} ${formatCount(m.value)}`;
+    case "percent": return `${plus}${formatRate(m.value).replace(/\.0$/, "")}%`;
+    case "percentage_points": return `${plus}${formatRate(m.value).replace(/\.0$/, "")} percentage points`;
+    case "per_1000": return `${formatRate(m.value)} per 1,000`;
+    case "hours": return `${formatCount(m.value)} hours`;
+    default: return String(m.value);
+  }
+}
+
+/**
+ * Published figures exactly as published, one a row: what is measured, over what period, the figure, what the
+ * document compares it with, and the document and section it comes from. Figures of different periods and
+ * definitions sit in rows of their own: the table never adds them up or joins them into a series.
+ */
+export function publishedTable({id, caption, measures}: {id: string; caption: HtmlValue; measures: PublishedMeasure[]}): Html {
+  return tableRegion({id, caption, className: "published-table",
+    columns: [{label: "What the report counts"}, {label: "Period"}, {label: "Figure", numeric: true}, {label: "As the report compares it"}, {label: "Source"}],
+    rows: measures.map((m) => ({header: m.measure, cells: [publishedPeriodWords(m.period), publishedFigure(m), m.comparison || "–", citation(m)]}))});
+}
+
+/** Where a phone number, web address or service on a page was found: a public page, with its date when it gives one. */
+export interface ContactSource {
+  title: string;
+  url: string;
+  /** the source's own date, in words ("9 August 2021"); null when the page gives none */
+  date: string | null;
+}
+
+/** A service a reader can contact, with the sources its number and address come from. */
+export interface Contact {
+  name: string;
+  /** what it is for, in a sentence */
+  text: HtmlValue;
+  /** as the source writes it, e.g. "0808 2000 247" */
+  phone?: string;
+  /** its web address, e.g. "https://www.fearless.org" */
+  web?: string;
+  sources: ContactSource[];
+}
+
+/** A sourced contact's sources, in brackets: "(Source: ITV News, 9 August 2021.)" */
+export function contactSources(sources: ContactSource[]): Html {
+  return html`<span class="contact-source">(Source${sources.length > 1 ? "s" : ""}: ${sources.map((s, i) => html`${i ? "; " : ""}<a href="${s.url}">${s.title}</a>, ${s.date ?? "undated page"}`)}.)</span>`;
+}
+
+/**
+ * Services to contact, each with its number and address as a link and where they were found. Nothing here is
+ * typed from memory: every number and address comes with a public source and its date.
+ */
+export function contactList(label: string, contacts: Contact[], className = "contact-list"): Html {
+  const host = (url: string) => url.replace(/^https?:\/\//, "").replace(/\/$/, "");
+  return html`<ul class="${className}" aria-label="${label}">
+${contacts.map((c) => html`<li><strong>${c.name}</strong>: ${c.text}${c.phone ? html` Call <a href="tel:${c.phone.replace(/\s+/g, "")}">${c.phone}</a>.` : ""}${c.web ? html` Online: <a href="${c.web}">${host(c.web)}</a>.` : ""} ${contactSources(c.sources)}</li>`)}
+</ul>`;
 }

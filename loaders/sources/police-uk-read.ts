@@ -34,6 +34,9 @@ export interface StopSearchRow {
   latitude: number | null;
   longitude: number | null;
   gender: string;
+  ageRange: string;
+  selfDefinedEthnicity: string;
+  officerDefinedEthnicity: string;
   legislation: string;
   objectOfSearch: string;
   outcome: string;
@@ -107,7 +110,8 @@ export async function* readStopSearch(file: string | Readable, label?: string): 
     if (month && date.slice(0, 7) !== month) throw new DataError(name, line, "Date", `a date in the file's month ${month}`, date);
     const [longitude, latitude] = readCoordinates(name, line, v["Longitude"], v["Latitude"]);
     yield {
-      line, type: v["Type"], date, latitude, longitude, gender: v["Gender"], legislation: v["Legislation"],
+      line, type: v["Type"], date, latitude, longitude, gender: v["Gender"], ageRange: v["Age range"],
+      selfDefinedEthnicity: v["Self-defined ethnicity"], officerDefinedEthnicity: v["Officer-defined ethnicity"], legislation: v["Legislation"],
       objectOfSearch: v["Object of search"], outcome: v["Outcome"], outcomeLinked: v["Outcome linked to object of search"]
     };
   }

@@ -20,6 +20,7 @@ async function firstPart(entry: StoryEntry): Promise<string> {
   const {story} = await entry.load();
   const steps = await story.steps();
   return page({title: entry.title, toc: false, style: STORY_STYLE, ...(entry.status === "draft" ? {draft: true} : {})},
+    story.pageStart,
     `# ${escapeText(entry.title)}`,
     html`<p class="lede">${story.lede}</p>`,
     scrollyHtml({id: `${entry.slug}-story`, label: story.label, steps,
@@ -31,6 +32,7 @@ async function continuedPart(entry: StoryEntry): Promise<string> {
   const {story} = await entry.load();
   const steps = await story.steps();
   return page({title: `${entry.title} (continued)`, toc: false, style: STORY_STYLE, ...(entry.status === "draft" ? {draft: true} : {})},
+    story.pageStart,
     `# ${escapeText(entry.title)} (continued)`,
     html`<p class="lede">The rest of ${entry.short}, from step 2 of ${steps.length}. <a href="${storyPath(entry.slug)}">Start from the beginning</a>.</p>`,
     continuedScrollyHtml({id: `${entry.slug}-story`, label: story.label, steps}),

@@ -26,13 +26,20 @@ export interface StoryDefinition {
   lede: Html;
   /** the accessible name of the step-by-step part */
   label: string;
+  /**
+   * HTML at the very start of each of the story's pages, before its title, so a browser parses it before the first
+   * paint and before the site's scripts run: for a page-wide control that must work at once, with its own tiny inline
+   * style and script (the VAWG story's quick exit), or a note every page of the story carries.
+   */
+  pageStart?: Html;
   charts: ChartGroup<ChartTree>;
   /** the steps, every number computed from the snapshot or cited */
   steps(): Promise<Step[]>;
 }
 
 export const STORIES: StoryEntry[] = [
-  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")}
+  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")},
+  {slug: "county-lines", title: "County lines and drugs: what the data shows", short: "the county lines and drugs story", summary: "Drug and weapons offences, stop and search, and what the force reports on county lines.", order: 2, status: "published", load: () => import("./county-lines/story.ts")}
 ];
 
 export const storyPath = (slug: string): string => `/stories/${slug}`;

@@ -14,6 +14,9 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["roads", "/stories/roads", true],
   ["roads-without-javascript", "/stories/roads", false],
   ["roads-continued-without-javascript", "/stories/roads-continued", false],
+  ["county-lines", "/stories/county-lines", true],
+  ["county-lines-without-javascript", "/stories/county-lines", false],
+  ["county-lines-continued-without-javascript", "/stories/county-lines-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
   ["area-tamworth-without-javascript", "/areas/tamworth", false]

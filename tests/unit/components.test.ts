@@ -2,7 +2,8 @@
 // components): what a reader and a screen reader get, and that text can never become markup.
 import {JSDOM} from "jsdom";
 import {describe, expect, test} from "vitest";
-import {citationHtml, countText, headlineCards, storyLink, tableRegion} from "../../loaders/site/components.ts";
+import {citationHtml, contactList, countText, headlineCards, publishedFigure, publishedTable, storyLink, tableRegion} from "../../loaders/site/components.ts";
+import {publishedMeasure} from "../../loaders/sources/published.ts";
 import {block, deferredHtml, html, raw} from "../../loaders/site/html.ts";
 
 const dom = (h: {value: string}) => new JSDOM(`<!DOCTYPE html><body>${h.value}</body>`).window.document;
@@ -85,5 +86,35 @@ describe("citationHtml and storyLink", () => {
 describe("countText", () => {
   test.each([[0, "fewer than 5"], [1, "fewer than 5"], [4, "fewer than 5"], [5, "5"], [1234, "1,234"]])("%i → %s", (n, text) => {
     expect(countText(n)).toBe(text);
+  });
+});
+
+describe("publishedFigure and publishedTable", () => {
+  const m = (unit: string, value: number, comparison = "", measure = "Crimes") => publishedFigure({measure, unit: unit as never, value, comparison});
+  test("each unit as its document gives it; a bound in the document's own words", () => {
+    expect(m("count", 20313)).toBe("20,313");
+    expect(m("percent", 50, "", "Change in drug offences")).toBe("+50%");
+    expect(m("percent", -1, "", "Change in domestic abuse crimes")).toBe("-1%");
+    expect(m("percent", 91.9)).toBe("91.9%");
+    expect(m("per_1000", 2.3)).toBe("2.3 per 1,000");
+    expect(m("count_upper_bound", 13, "13 or fewer throughout the past two years")).toBe("13 or fewer throughout the past two years");
+    expect(m("count_upper_bound", 10)).toBe("at most 10");
+  });
+  test("one row a figure: measure, period in words, figure, comparison and source", () => {
+    const doc = dom(publishedTable({id: "t", caption: "Figures", measures: [publishedMeasure("county-lines-type1-closures-2024-10-2025-09")]}));
+    expect(Array.from(doc.querySelectorAll("thead th")).map((th) => th.textContent)).toEqual(["What the report counts", "Period", "Figure", "As the report compares it", "Source"]);
+    expect(Array.from(doc.querySelectorAll("tbody tr > *")).map((c) => c.textContent)).toEqual(["Type 1 county line closures", "October 2024 to September 2025", "32", "20 in the previous reporting year",
+      "Force performance report (late 2025), section 6.3, Disrupt drugs supply and county lines (NCPM)"]);
+  });
+});
+
+describe("contactList", () => {
+  test("each service with its number as a tel: link, its address as a link, and every source with its date", () => {
+    const doc = dom(contactList("Help", [{name: "A line", text: "Free.", phone: "0808 000 0000", web: "https://example.org/", sources: [
+      {title: "News <one>", url: "https://news.example/1", date: "1 May 2024"}, {title: "Page", url: "https://page.example/", date: null}]}]));
+    const li = doc.querySelector("ul[aria-label=Help] li")!;
+    expect(li.querySelector('a[href="tel:08080000000"]')?.textContent).toBe("0808 000 0000");
+    expect(li.querySelector('a[href="https://example.org/"]')?.textContent).toBe("example.org");
+    expect(li.querySelector(".contact-source")!.textContent).toBe("(Sources: News <one>, 1 May 2024; Page, undated page.)");
   });
 });

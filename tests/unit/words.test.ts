@@ -2,7 +2,7 @@
 import {describe, expect, test} from "vitest";
 import {describeChange, formatMonthRange} from "../../src/components/format.ts";
 import {monthGaps, monthIndex, monthRuns, monthsBetween, nextMonth, shiftMonth} from "../../src/components/months.ts";
-import {article, capital, comparedWith, describeMonths, during, listWords, lower, numberWord, ordinalHighest, periodWords, possessive, rankWords} from "../../loaders/lib/words.ts";
+import {article, capital, comparedWith, describeMonths, during, listWords, lower, numberWord, ordinalHighest, periodWords, possessive, publishedPeriodWords, rankWords} from "../../loaders/lib/words.ts";
 
 describe("months", () => {
   test("shift across year ends, both ways", () => {
@@ -61,4 +61,14 @@ describe("names and lists", () => {
     expect([article("urban road"), article("rural road")]).toEqual(["an", "a"]);
   });
   test("lists", () => expect([listWords([]), listWords(["a"]), listWords(["a", "b"]), listWords(["a", "b", "c"])]).toEqual(["", "a", "a and b", "a, b and c"]));
+});
+
+test("published periods in words", () => {
+  expect(publishedPeriodWords("2023-01..2023-12")).toBe("January to December 2023");
+  expect(publishedPeriodWords("2024-10..2025-09")).toBe("October 2024 to September 2025");
+  expect(publishedPeriodWords("2025-06")).toBe("June 2025");
+  expect(publishedPeriodWords("2024")).toBe("2024");
+  expect(publishedPeriodWords("2022..2024")).toBe("2022 to 2024");
+  expect(publishedPeriodWords("..2025-11")).toBe("the latest before November 2025");
+  expect(publishedPeriodWords("2025-03-31")).toBe("March 2025");
 });

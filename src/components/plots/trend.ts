@@ -2,7 +2,7 @@
 // with the gap labelled and each line named at its end.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatMonth, formatMonthShort, monthDate} from "../format.js";
-import {MUTED, PALETTE} from "../palette.js";
+import {INK, MUTED, PALETTE} from "../palette.js";
 import {monthGaps, monthRuns} from "../months.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
@@ -11,6 +11,10 @@ import {base, type PlotContext, type Row} from "./context.js";
 export interface GappedMonthlyLinesOptions {
   series: string[];
   yLabel: string;
+  /** months where the way the series is counted changed: a dashed vertical line, labelled at the foot of the chart */
+  events?: {month: string; label: string}[];
+  /** wrap the line-end labels at this width (ems), for series names too long for the right margin */
+  labelWidth?: number;
 }
 
 /** Rows: {month, series, count}. Consecutive runs of months form one line each. */
@@ -34,9 +38,14 @@ export function gappedMonthlyLines(data: Row[], ctx: PlotContext & GappedMonthly
       Plot.text(gaps, {x: (g: {from: string; to: string}) => new Date((monthDate(g.from).getTime() + monthDate(g.to).getTime()) / 2), frameAnchor: "top", lineAnchor: "top", dy: 6,
         text: (g: {from: string; to: string}) => narrow ? "No data" : `${formatMonthShort(g.from)}–${formatMonthShort(g.to)}: not in this snapshot`, fill: MUTED, lineWidth: narrow ? 6 : 12}),
       Plot.ruleY([0]),
+      ...(ctx.events?.length ? [
+        Plot.ruleX(ctx.events, {x: (e: {month: string}) => monthDate(e.month), stroke: INK, strokeWidth: 1.5, strokeDasharray: "5 4"}),
+        Plot.text(ctx.events, {x: (e: {month: string}) => monthDate(e.month), frameAnchor: "bottom", lineAnchor: "bottom", dy: -6, fill: INK, stroke: "white", strokeWidth: 4,
+          text: (e: {label: string}) => e.label, lineWidth: narrow ? 8 : 14, fontSize: narrow ? 11 : 12})
+      ] : []),
       ...ctx.series.map((s, i) => Plot.lineY(rows.filter((d) => d.series === s), {x: "date", y: "count", z: "run", stroke: () => s, strokeWidth: 2.5, strokeDasharray: i % 2 ? "6 3" : undefined})),
       Plot.dot(rows, {x: "date", y: "count", fill: "series", r: 3, symbol: "series"}),
-      narrow ? null : Plot.text(last, {x: "date", y: "count", text: "series", fill: "series", textAnchor: "start", dx: 8, fontWeight: "bold"}),
+      narrow ? null : Plot.text(last, {x: "date", y: "count", text: "series", fill: "series", textAnchor: "start", dx: 8, fontWeight: "bold", ...(ctx.labelWidth ? {lineWidth: ctx.labelWidth} : {})}),
       ctx.interactive ? Plot.tip(rows, Plot.pointer({x: "date", y: "count", title: (d: Row) => `${d.series}\n${formatMonth(String(d.month))}: ${formatCount(Number(d.count))}`})) : null
     ]
   };
