@@ -39,7 +39,8 @@ export interface StoryDefinition {
 
 export const STORIES: StoryEntry[] = [
   {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")},
-  {slug: "county-lines", title: "County lines and drugs: what the data shows", short: "the county lines and drugs story", summary: "Drug and weapons offences, stop and search, and what the force reports on county lines.", order: 2, status: "published", load: () => import("./county-lines/story.ts")}
+  {slug: "county-lines", title: "County lines and drugs: what the data shows", short: "the county lines and drugs story", summary: "Drug and weapons offences, stop and search, and what the force reports on county lines.", order: 2, status: "published", load: () => import("./county-lines/story.ts")},
+  {slug: "vawg", title: "Violence against women and girls, and domestic abuse", short: "the violence against women and girls story", summary: "What the open data can and cannot show, what the force reports, and where to get help.", order: 3, status: "published", load: () => import("./vawg/story.ts")}
 ];
 
 export const storyPath = (slug: string): string => `/stories/${slug}`;

@@ -17,6 +17,9 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["county-lines", "/stories/county-lines", true],
   ["county-lines-without-javascript", "/stories/county-lines", false],
   ["county-lines-continued-without-javascript", "/stories/county-lines-continued", false],
+  ["vawg", "/stories/vawg", true],
+  ["vawg-without-javascript", "/stories/vawg", false],
+  ["vawg-continued-without-javascript", "/stories/vawg-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
   ["area-tamworth-without-javascript", "/areas/tamworth", false]

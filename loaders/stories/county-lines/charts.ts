@@ -10,7 +10,7 @@ import {force} from "../../lib/force.ts";
 import {capital, describeMonths, during, lower, numberWord, periodWords, publishedPeriodWords} from "../../lib/words.ts";
 import {citation, documentOf} from "../../sources/documents.ts";
 import {findPublishedMeasure} from "../../sources/published.ts";
-import {blanksSentence, changeSentence, countyLinesFacts, DRUGS, monthsHeldSentence, openOutcomesSentence, sameMonthsWords, spikeSentence, WEAPONS,
+import {blanksSentence, changeSentence, countyLinesFacts, DRUGS, monthsHeldSentence, openOutcomesSentence, spikeSentence, WEAPONS,
   type CountyLinesFacts, type SameMonths} from "./facts.ts";
 
 export const STOP_SEARCH_SOURCE = `data.police.uk stop and search, ${force.name} (Open Government Licence v3.0)`;

@@ -4,6 +4,7 @@
 // sentences that more than one place states.
 import {join} from "node:path";
 import {formatCount, formatMonth, formatPercent} from "../../../src/components/format.ts";
+import {monthRuns} from "../../../src/components/months.ts";
 import {countsByArea, forceUnderSuppliedMonths, lsoaCounts, monthlyCounts, monthsHeld, openOutcomeShares, outcomeShares, sameCalendarMonths,
   type CountsByArea, type OutcomeShare} from "../../extracts/crime-facts.ts";
 import {crimePeriods} from "../../extracts/periods.ts";
@@ -185,7 +186,9 @@ export function monthsHeldSentence(f: CountyLinesFacts): string {
 /** "July and August 2022 stand out: 561 and 518 drug offences, against 187 in a typical month" */
 export function spikeSentence(f: CountyLinesFacts): string | null {
   if (!f.drugSpikes.length) return null;
-  return `${describeMonths(f.drugSpikes.map((s) => s.month))} ${f.drugSpikes.length === 1 ? "stands" : "stand"} out, with ${listWords(f.drugSpikes.map((s) => formatCount(s.count)))} drug offences against ${formatCount(f.drugMedian)} in the middle month of those held`;
+  // "July and August 2022" reads better than "July to August 2022" for two months.
+  const months = monthRuns(f.drugSpikes.map((s) => s.month)).map((run) => run.length === 2 ? `${formatMonth(run[0]).split(" ")[0]} and ${formatMonth(run[1])}` : describeMonths(run));
+  return `${listWords(months)} ${f.drugSpikes.length === 1 ? "stands" : "stand"} out, with ${listWords(f.drugSpikes.map((s) => formatCount(s.count)))} drug offences against ${formatCount(f.drugMedian)} in the middle month of those held`;
 }
 
 /** The outcome of drug crimes that are still open, first against last month: the caveat shared by chart and step. */

@@ -5,7 +5,7 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../../src/
 import {monthsBetween, shiftMonth} from "../../../src/components/months.ts";
 import {withExtracts} from "../../extracts/query.ts";
 import {areas, force} from "../../lib/force.ts";
-import {capital, describeMonths, during, lower, numberWord, periodWords, publishedPeriodWords} from "../../lib/words.ts";
+import {capital, describeMonths, during, lower, numberWord, publishedPeriodWords} from "../../lib/words.ts";
 import {citationHtml, contactList, publishedFigure, publishedTable} from "../../site/components.ts";
 import {html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
