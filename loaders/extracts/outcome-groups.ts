@@ -19,7 +19,7 @@ export const OUTCOME_GROUPS: readonly OutcomeGroup[] = [
   {key: "no-suspect", label: "No suspect identified", description: "the investigation was completed and no suspect was identified"},
   {key: "not-prosecuted", label: "Suspect identified, not prosecuted", description: "a suspect was identified but the police were unable to prosecute them"},
   {key: "other-decision", label: "Other decision not to go further", description: "further action or investigation was judged not in the public interest, or the case was passed to another organisation"},
-  {key: "charged", label: "Charged: went to court", description: "a suspect was charged and the case went to court (police.uk gives no court result: 'Court result unavailable'), or was charged as part of another case"},
+  {key: "charged", label: "Charged: went to court", description: "a suspect was charged and the case went to court (police.uk gives no court result), or was charged as part of another case"},
   {key: "caution", label: "Caution, warning or penalty notice", description: "the offender was given a caution, a drugs possession warning or a penalty notice"},
   {key: "local-resolution", label: "Local resolution", description: "the police dealt with the crime by a local resolution, without a charge or caution"},
   {key: "open", label: "Still open or no update", description: "under investigation, awaiting a court outcome, or no status update given"},

@@ -5,6 +5,7 @@
 import type {Db} from "../lib/duckdb.ts";
 import {force as configuredForce} from "../lib/force.ts";
 import {NOT_TERRITORIAL} from "../geo/force-areas.ts";
+import {capital} from "../lib/words.ts";
 import {districtNeighbours, forceNeighbours} from "../geo/force-neighbours.ts";
 
 export const ASB = "Anti-social behaviour";
@@ -103,6 +104,8 @@ export async function forceCoverage(db: Db): Promise<ForceCoverage> {
   }
   const names = new Map<string, string>();
   for (const f of files) if (f.force_name) names.set(f.force, f.force_name);
+  // A force none of whose files was read has no name in them: its police.uk id in words ("west-midlands": West Midlands).
+  for (const f of files) if (!names.has(f.force)) names.set(f.force, f.force.split("-").map((w) => (w === "and" || w === "of" ? w : capital(w))).join(" "));
   const read = new Map<string, number>();
   for (const f of files) if (f.status === "read" && f.month.startsWith(year)) read.set(f.force, (read.get(f.force) ?? 0) + 1);
   const missing: MissingForce[] = [];
