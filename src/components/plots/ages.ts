@@ -1,7 +1,6 @@
 // A share by age: for each set of files, how the share of its crimes still open falls as the crimes age (x: whole
-// months from the crime's month to when the file was taken). Each set is a line with its own symbol and dash, named
-// at its oldest point (or in a legend on phones), so colour is never the only signal; months that look
-// under-supplied are hollow.
+// months from the crime's month to when the file was taken). Each set is a line with its own symbol and dash, and the
+// legend shows the symbols, so colour is never the only signal; months that look under-supplied are hollow.
 import * as Plot from "@observablehq/plot";
 import {formatMonth, formatRate} from "../format.js";
 import {INK, PALETTE} from "../palette.js";
@@ -21,23 +20,22 @@ const percent = (n: number) => `${formatRate(n * 100)}%`;
 export function ageLines(data: Row[], ctx: PlotContext & AgeLinesOptions): Plot.PlotOptions {
   const narrow = ctx.width < 480;
   const rows = [...data].sort((a, b) => Number(a.age) - Number(b.age));
-  const oldest = ctx.series.map((s) => rows.filter((d) => d.series === s).at(-1)).filter(Boolean) as Row[];
   const maxAge = Math.max(...rows.map((d) => Number(d.age)), 1);
   const maxShare = Math.max(...rows.map((d) => Number(d.share)), 0);
-  const longest = Math.max(...ctx.series.map((s) => s.length));
   return {
     ...base(ctx, narrow ? 300 : 340),
-    marginRight: narrow ? 12 : Math.ceil(longest * 13 * 0.62) + 16,
+    marginRight: narrow ? 12 : 24,
     marginBottom: 40,
     x: {domain: [0, maxAge], label: ctx.xLabel, labelAnchor: "left", labelArrow: "none", ticks: Math.min(maxAge, narrow ? 4 : 8), tickFormat: (d: number) => String(d)},
     y: {domain: [0, Math.min(1, maxShare * 1.1) || 1], grid: true, label: ctx.yLabel, tickFormat: (d: number) => `${Math.round(d * 100)}%`},
-    color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[], legend: narrow},
-    symbol: {domain: ctx.series, range: ["circle", "square", "triangle", "diamond", "star", "cross"].slice(0, ctx.series.length)},
+    color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[]},
+    // The legend shows each set's symbol in its colour, so the sets are told apart by shape as well as colour.
+    symbol: {domain: ctx.series, range: ["circle", "square", "triangle", "diamond", "star", "cross"].slice(0, ctx.series.length), legend: true},
     marks: [
       Plot.ruleY([0], {stroke: INK}),
       ...ctx.series.map((s, i) => Plot.lineY(rows.filter((d) => d.series === s), {x: "age", y: "share", stroke: () => s, strokeWidth: 2.5, strokeDasharray: i % 2 ? "6 3" : undefined})),
-      Plot.dot(rows, {x: "age", y: "share", symbol: "series", r: 4, stroke: "series", strokeWidth: 1.5, fill: (d: Row) => (d.underSupplied ? "white" : d.series)}),
-      narrow ? null : Plot.text(oldest, {x: "age", y: "share", text: "series", fill: "series", textAnchor: "start", dx: 9, fontWeight: "bold"}),
+      Plot.dot(rows.filter((d) => !d.underSupplied), {x: "age", y: "share", symbol: "series", r: 4, fill: "series", stroke: "series", strokeWidth: 1.5}),
+      Plot.dot(rows.filter((d) => d.underSupplied), {x: "age", y: "share", symbol: "series", r: 4, fill: "white", stroke: "series", strokeWidth: 1.5}),
       ctx.interactive ? Plot.tip(rows, Plot.pointer({x: "age", y: "share",
         title: (d: Row) => `${formatMonth(String(d.month))} (${d.series})\n${ctx.yLabel}: ${percent(Number(d.share))}\n${ctx.xLabel}: ${d.age}${d.underSupplied ? "\nLooks under-supplied" : ""}`})) : null
     ]

@@ -5,7 +5,6 @@ import {formatRate} from "../format.js";
 import {INK, MUTED, PALETTE} from "../palette.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
-const ROW_HEIGHT = 48;
 const percent = (n: number) => `${formatRate(n * 100)}%`;
 
 /** The options a chart spec gives forceStrips. */
@@ -25,18 +24,20 @@ export function forceStrips(data: Row[], ctx: PlotContext & ForceStripsOptions):
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
   const narrow = ctx.width < 480;
+  // On a phone a row's label takes two lines: the rows are taller and the marks thinner.
+  const rowHeight = narrow ? 66 : 48, padding = narrow ? 0.6 : 0.5;
   const max = Math.max(...data.map((d) => Number(d.share)), 0);
   return {
-    ...base(ctx, groups.length * ROW_HEIGHT + 40),
+    ...base(ctx, groups.length * rowHeight + 40),
     marginLeft: 14,
     marginRight: 14,
     marginTop: 8,
     x: {domain: [0, max * 1.02 || 1], label: ctx.valueLabel, labelAnchor: "left", grid: false, ticks: narrow ? 3 : 5, tickFormat: (d: number) => `${Math.round(d * 100)}%`},
-    y: {domain: groups, axis: null, paddingInner: 0.5, paddingOuter: 0.3, align: 1},
+    y: {domain: groups, axis: null, paddingInner: padding, paddingOuter: 0.3, align: 1},
     marks: [
       Plot.tickX(others, {x: "share", y: "group", stroke: MUTED, strokeOpacity: 0.7, strokeWidth: 1.5}),
       Plot.dot(own, {x: "share", y: "group", r: 6, fill: PALETTE[0], stroke: "white", strokeWidth: 1.5}),
-      Plot.text(own, {x: 0, y: "group", textAnchor: "start", lineAnchor: "bottom", dy: -ROW_HEIGHT * 0.5 * 0.5 - 3, fill: INK,
+      Plot.text(own, {x: 0, y: "group", textAnchor: "start", lineAnchor: "bottom", dy: -rowHeight * (1 - padding) * 0.5 - 3, fill: INK,
         text: (d: Row) => `${d.group}: ${percent(Number(d.share))} (${ctx.medianLabel} ${percent(medianOf(String(d.group)))})`, lineWidth: narrow ? 26 : 60}),
       Plot.ruleX([0], {stroke: INK}),
       ctx.interactive ? Plot.tip(data, Plot.pointer({x: "share", y: "group", title: (d: Row) => `${d.force}\n${d.group}: ${percent(Number(d.share))}`})) : null

@@ -5,7 +5,6 @@ import * as Plot from "@observablehq/plot";
 import {INK, PALETTE} from "../palette.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
-const ROW_HEIGHT = 44;
 const value = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
 
 /** The options a chart spec gives surveyBars. */
@@ -21,17 +20,19 @@ export function surveyBars(data: Row[], ctx: PlotContext & SurveyBarsOptions): P
   const domain = ctx.surveys.flatMap((s) => [`# ${s}`, ...data.filter((d) => d.survey === s).map(key)]);
   const headings = ctx.surveys.map((s) => ({survey: s, key: `# ${s}`}));
   const narrow = ctx.width < 480;
+  // On a phone a label wraps to up to three lines above its bar: the rows are taller and the bars thinner.
+  const rowHeight = narrow ? 72 : 44, padding = narrow ? 0.7 : 0.55;
   return {
-    ...base(ctx, domain.length * ROW_HEIGHT + 36),
+    ...base(ctx, domain.length * rowHeight + 36),
     marginLeft: 14,
     marginRight: narrow ? 44 : 56,
     marginTop: 8,
     x: {domain: [0, 100], label: ctx.valueLabel, labelAnchor: "left", grid: false, ticks: narrow ? 3 : 5, tickFormat: (d: number) => `${d}%`},
-    y: {domain, axis: null, paddingInner: 0.55, paddingOuter: 0.3, align: 1},
+    y: {domain, axis: null, paddingInner: padding, paddingOuter: 0.3, align: 1},
     marks: [
-      Plot.text(headings, {x: 0, y: "key", text: "survey", textAnchor: "start", fill: INK, fontWeight: "bold", lineWidth: narrow ? 26 : 52}),
+      Plot.text(headings, {x: 0, y: "key", text: "survey", textAnchor: "start", fill: INK, fontWeight: "bold", lineWidth: narrow ? 25 : 52}),
       Plot.barX(data, {x: "value", y: key, fill: PALETTE[0]}),
-      Plot.text(data, {x: 0, y: key, text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -ROW_HEIGHT * 0.45 * 0.5 - 3, fill: INK}),
+      Plot.text(data, {x: 0, y: key, text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -rowHeight * (1 - padding) * 0.5 - 3, fill: INK, lineWidth: narrow ? 25 : 52}),
       Plot.text(data, {x: "value", y: key, text: (d: Row) => `${value.format(Number(d.value))}%`, textAnchor: "start", dx: 4, fill: INK}),
       Plot.ruleX([0], {stroke: INK}),
       ctx.interactive ? Plot.tip(data, Plot.pointerY({x: "value", y: key, title: (d: Row) => `${d.survey}\n${d.label}: ${value.format(Number(d.value))}%`})) : null
