@@ -18,7 +18,7 @@ import {readFileDates} from "../../loaders/sources/police-uk-dates.ts";
 import {readPublishedMeasures} from "../../loaders/sources/published.ts";
 import {storyPage} from "../../loaders/stories/page.ts";
 import {victimsCharts} from "../../loaders/stories/victims/charts.ts";
-import {CODE_MEASURES, dateWords, SURVEYS, victimFacts} from "../../loaders/stories/victims/facts.ts";
+import {CODE_MEASURES, dateWords, periodText, SURVEYS, victimFacts} from "../../loaders/stories/victims/facts.ts";
 import {story} from "../../loaders/stories/victims/story.ts";
 import {rawCsv} from "./lib/raw-national.ts";
 import {areaOf, lsoaToArea, rawStreetRows} from "./raw-counts.ts";
@@ -133,7 +133,7 @@ describe("victims story", async () => {
   test("the story states the shares the raw files give", () => {
     const inYear = raw.filter((r) => f.months.includes(r.month));
     const g = groups(inYear.map(one));
-    expect(md).toContain(`Of the ${formatCount(inYear.length)} crimes ${force.name} recorded in`);
+    expect(md).toContain(`Of the ${formatCount(inYear.length)} crimes ${force.name} recorded`);
     expect(md).toContain(`${formatPercent(g.share("no-suspect"))} ended with no suspect identified, ${formatPercent(g.share("not-prosecuted"))} with a suspect identified but not prosecuted`);
     expect(md).toContain(`${formatPercent(g.share("open"))} were still open or with no update`);
     // by type: the highest share with no suspect identified, from the raw rows
@@ -195,7 +195,7 @@ describe("victims story", async () => {
     expect(new Set(labels).size).toBe(labels.length);
     SURVEYS.forEach(({survey, ids: group}) => group.forEach((id) => {
       const m = rows.find((r) => r.id === id)!;
-      const bar = chart.data.find((d) => d.survey === survey && d.value === m.value && String(d.label).includes(dateWords(m.period.split("..")[0])));
+      const bar = chart.data.find((d) => d.survey === survey && d.value === m.value && d.period === periodText(m.period));
       expect(bar, id).toBeDefined();
     }));
     // a survey heading holds one survey's figures: kept-informed figures of different measures never share one

@@ -11,7 +11,7 @@ import {capital, describeMonths, listWords, lower, numberWord, periodWords, rank
 import {citation, documentOf} from "../../sources/documents.ts";
 import {publishedMeasure} from "../../sources/published.ts";
 import {
-  dateWords, fractionWords, GROUP_WORDS, measureWords, NO_ACTION, noActionShare, noSuspectShare, outcomesSentence, periodText, shownGroups, SURVEYS,
+  dateWords, fractionWords, inMonths, GROUP_WORDS, NO_ACTION, noActionShare, noSuspectShare, outcomesSentence, periodText, shownGroups, surveyLabel, SURVEYS,
   victimFacts, type FileSet, type Outcomes, type SameAge, type VictimFacts
 } from "./facts.ts";
 
@@ -37,8 +37,8 @@ function outcomes(f: VictimFacts): ChartSpec {
   return {
     id: "victims-outcomes",
     title: `${capital(fractionWords(noActionShare(f.all)))} crimes recorded in ${f.year} ended without a charge, caution or local resolution`,
-    subtitle: `The last outcome police.uk gives for each of the ${formatCount(f.all.total)} crimes ${force.name} recorded in ${periodWords(f.months)}, in plain groups`,
-    description: `Of ${formatCount(f.all.total)} crimes recorded in ${periodWords(f.months)}, ${outcomesSentence(f.all)}.`,
+    subtitle: `The last outcome police.uk gives for each of the ${formatCount(f.all.total)} crimes ${force.name} recorded ${inMonths(f.months)}, in plain groups`,
+    description: `Of ${formatCount(f.all.total)} crimes recorded ${inMonths(f.months)}, ${outcomesSentence(f.all)}.`,
     note: `Anti-social behaviour has no outcome and is not counted. "Still open or no update" includes ${formatCount(f.awaitingCourt)} crimes (${formatPercent(f.awaitingCourt / f.all.total)}) awaiting a court outcome. Outcomes are as the files stood when taken, no later than ${dateWords(f.takenBy)}.`,
     plot: "rankedBars",
     options: {valueLabel: "Share of crimes", format: "percent"},
@@ -167,7 +167,7 @@ export function surveyRows() {
   return SURVEYS.flatMap(({survey, ids}) => ids.map((id) => {
     const m = publishedMeasure(id);
     if (m.unit !== "percent") throw new Error(`${id}: the survey chart shows percentages, but this figure's unit is ${m.unit}`);
-    return {id, survey, label: `${measureWords(m.measure)}, ${periodText(m.period)}`, value: m.value, citation: citation(m)};
+    return {id, survey, label: surveyLabel(m), period: periodText(m.period), value: m.value, citation: citation(m)};
   }));
 }
 
@@ -177,12 +177,12 @@ function surveys(): ChartSpec {
     id: "victims-satisfaction-surveys",
     title: `What victims told ${numberWord(SURVEYS.length)} different surveys, each figure on its own`,
     subtitle: "Share of people surveyed who were satisfied (or had a more positive view of the police), as the force's and the Commissioner's reports give them",
-    description: SURVEYS.map(({survey}) => `${survey}: ${rows.filter((r) => r.survey === survey).map((r) => `${lower(r.label)}, ${r.value}%`).join("; ")}`).join(". ") + ".",
+    description: SURVEYS.map(({survey}) => `${survey}: ${rows.filter((r) => r.survey === survey).map((r) => `${lower(r.label.replace(/, [^,]+$/, ""))}, ${r.period}, ${r.value}%`).join("; ")}`).join(". ") + ".",
     note: "Each survey asks its own questions of its own people, and periods differ: the figures are never joined into one series, even where they share a name such as \"kept informed\".",
     plot: "surveyBars",
     options: {surveys: SURVEYS.map((s) => s.survey), valueLabel: "Per cent"},
-    data: rows.map(({survey, label, value, citation}) => ({survey, label, value, citation})),
-    columns: [{key: "survey", label: "Survey", kind: "text"}, {key: "label", label: "Measure and period", kind: "text"}, {key: "value", label: "Per cent", kind: "rate"}, {key: "citation", label: "Source", kind: "text"}],
+    data: rows.map(({survey, label, period, value, citation}) => ({survey, label, period, value, citation})),
+    columns: [{key: "survey", label: "Survey", kind: "text"}, {key: "label", label: "Measure", kind: "text"}, {key: "period", label: "Period", kind: "text"}, {key: "value", label: "Per cent", kind: "rate"}, {key: "citation", label: "Source", kind: "text"}],
     source: [...new Set(rows.map((r) => r.citation))].join("; "),
     updated: `From ${listWords([...new Set(rows.map((r) => documentOf(publishedMeasure(r.id).document).shortTitle))])}`
   };

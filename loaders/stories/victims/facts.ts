@@ -2,14 +2,14 @@
 // groups (loaders/extracts/outcome-groups.ts), for the latest year held, by crime type and by area; how outcomes
 // settle as crimes age, with each month's age when its file was taken (data/reference/police-uk-file-dates.csv) and
 // only months of the same age compared; and the force's shares beside every other force with a full year.
-import {formatPercent} from "../../../src/components/format.ts";
+import {formatMonthShort, formatPercent} from "../../../src/components/format.ts";
 import {ASB, monthsHeld, outcomeCountsBy} from "../../extracts/crime-facts.ts";
 import {groupShares, shareOf, type GroupShare, type OutcomeGroupKey} from "../../extracts/outcome-groups.ts";
 import {forceUnderSuppliedMonths} from "../../extracts/under-supply.ts";
 import {forceCoverage, type MissingForce} from "../../forces/facts.ts";
 import type {Db} from "../../lib/duckdb.ts";
 import {areas, force} from "../../lib/force.ts";
-import {periodWords} from "../../lib/words.ts";
+import {during, periodWords} from "../../lib/words.ts";
 import {ageWhenTaken, FILE_DATES_FILE, fileDatesOf, readFileDates, type FileDates} from "../../sources/police-uk-dates.ts";
 
 export interface Outcomes {
@@ -266,3 +266,15 @@ export function periodText(period: string): string {
 
 /** A published measure's name without its bracketed source: "Victims satisfied with initial contact". */
 export const measureWords = (measure: string): string => measure.replace(/\s*\([^)]*\)\s*$/, "");
+
+/** A survey figure's label under its survey's heading, which already says who was asked: "Satisfied with initial contact, Oct 2024 to Sep 2025". */
+export function surveyLabel(m: {measure: string; period: string}): string {
+  const what = measureWords(m.measure).replace(/^(Domestic abuse victims|Victims and witnesses|Victims)( who)? /, "");
+  const [a, b] = m.period.split("..");
+  const short = /^\d{4}-\d{2}$/.test(a) && /^\d{4}-\d{2}$/.test(b ?? "") ? `${formatMonthShort(a)} to ${formatMonthShort(b)}` : periodText(m.period);
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)}, ${short}`;
+}
+
+/** "in 2025" for a whole calendar year, else "from January to April 2024" */
+export const inMonths = (months: string[]): string =>
+  months.length === 12 && new Set(months.map((m) => m.slice(0, 4))).size === 1 ? `in ${months[0].slice(0, 4)}` : during(months);

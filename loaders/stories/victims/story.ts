@@ -14,7 +14,7 @@ import {citation} from "../../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../../sources/published.ts";
 import type {StoryDefinition} from "../registry.ts";
 import {furthestGroups, lagWords, sameAgeWords, setLabel, victimsCharts} from "./charts.ts";
-import {CODE_MEASURES, dateWords, fractionWords, GROUP_WORDS, noActionShare, noSuspectShare, outcomesSentence, periodText, SURVEYS, victimFacts, type FileSet} from "./facts.ts";
+import {CODE_MEASURES, dateWords, inMonths, fractionWords, GROUP_WORDS, noActionShare, noSuspectShare, outcomesSentence, periodText, SURVEYS, victimFacts, type FileSet} from "./facts.ts";
 
 const cite = (m: PublishedMeasure) => citationHtml(citation(m));
 /** A section of one of the published documents, cited without a figure of its own. */
@@ -55,7 +55,6 @@ export const story: StoryDefinition = {
 async function steps(): Promise<Step[]> {
   const f = await withExtracts(victimFacts);
   const charts = await victimsCharts.load();
-  const period = periodWords(f.months);
   const largest = [...f.byType].sort((a, b) => b.total - a.total)[0];
   const mostCharged = [...f.byType].sort((a, b) => shareOf(b.groups, "charged").share - shareOf(a.groups, "charged").share)[0];
   const top = f.byArea[0], bottom = f.byArea.at(-1)!;
@@ -72,7 +71,7 @@ async function steps(): Promise<Step[]> {
   return [
     {
       id: "hook", heading: `What happened to the ${formatCount(f.all.total)} crimes recorded in ${f.year}`, chart: charts.outcomes,
-      html: html`<p>When a crime is reported, police.uk later publishes its "last outcome": what had happened to it by the time the monthly file was taken. Of the ${formatCount(f.all.total)} crimes ${force.name} recorded in ${period}, ${fractionWords(noActionShare(f.all))} ended without anyone being charged, cautioned or dealt with by a local resolution.</p>
+      html: html`<p>When a crime is reported, police.uk later publishes its "last outcome": what had happened to it by the time the monthly file was taken. Of the ${formatCount(f.all.total)} crimes ${force.name} recorded ${inMonths(f.months)}, ${fractionWords(noActionShare(f.all))} ended without anyone being charged, cautioned or dealt with by a local resolution.</p>
 <p>${capital(outcomesSentence(f.all))}. Of those still open, ${formatCount(f.awaitingCourt)} (${formatPercent(f.awaitingCourt / f.all.total)} of all crimes) were awaiting a court outcome.</p>
 <p>The chart shows the share of crimes in each group; the darker bars are the crimes that ended with no further action. Anti-social behaviour has no outcome and is not counted.</p>`
     },

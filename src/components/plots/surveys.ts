@@ -20,8 +20,8 @@ export function surveyBars(data: Row[], ctx: PlotContext & SurveyBarsOptions): P
   const domain = ctx.surveys.flatMap((s) => [`# ${s}`, ...data.filter((d) => d.survey === s).map(key)]);
   const headings = ctx.surveys.map((s) => ({survey: s, key: `# ${s}`}));
   const narrow = ctx.width < 480;
-  // On a phone a label wraps to up to three lines above its bar: the rows are taller and the bars thinner.
-  const rowHeight = narrow ? 72 : 44, padding = narrow ? 0.7 : 0.55;
+  // On a phone a label wraps to two lines above its bar: the rows are taller and the bars thinner.
+  const rowHeight = narrow ? 58 : 44, padding = narrow ? 0.62 : 0.55;
   return {
     ...base(ctx, domain.length * rowHeight + 36),
     marginLeft: 14,
