@@ -2,6 +2,8 @@
 // the story route (src/stories/[story].md.ts) all read it. A new story is a folder beside roads/ and one line here.
 import type {StoryDefinition} from "./definition.ts";
 
+export type {StoryDefinition};
+
 export interface StoryEntry {
   /** the story's address: /stories/<slug> (and /stories/<slug>-continued for its later steps) */
   slug: string;
