@@ -12,7 +12,7 @@ import {html, type Html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
 import {citation} from "../../sources/documents.ts";
 import {publishedMeasure, type PublishedMeasure} from "../../sources/published.ts";
-import type {StoryDefinition} from "../registry.ts";
+import type {StoryDefinition} from "../definition.ts";
 import {furthestGroups, lagWords, sameAgeWords, setLabel, victimsCharts} from "./charts.ts";
 import {CODE_MEASURES, dateWords, inMonths, fractionWords, GROUP_WORDS, noActionShare, noSuspectShare, outcomesSentence, periodText, SURVEYS, victimFacts, type FileSet} from "./facts.ts";
 
