@@ -122,3 +122,11 @@ test("without JavaScript every step, its chart and its table read in order, over
   expect(await page.locator("#how table tbody tr").count()).toBeGreaterThanOrEqual(3);
   await context.close();
 });
+
+// The story's three new kinds of chart, as the press office would embed them: the embed page at a phone's width.
+test.each(["victims-open-by-age", "victims-outcomes-by-force", "victims-satisfaction-surveys"])("the embed page of %s passes the shared checks", async (id) => {
+  const {page, context} = await checkPage(site, `/embed/${id}`, WIDTHS.mobile, {skipLink: false});
+  expect(await page.locator("figure.chart svg[role=img]").count()).toBeGreaterThan(0);
+  expect(await page.locator("figure.chart table").count()).toBe(1);
+  await context.close();
+});
