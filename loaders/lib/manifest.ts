@@ -30,6 +30,8 @@ export interface ManifestEntry {
   rows: number | null;
   /** the period the file covers: YYYY-MM, YYYY, or a census year */
   period: string | null;
+  /** a row count accepted as it is although it is implausible against neighbouring periods (loaders/snapshot/row-counts.ts) */
+  acceptedRows?: number;
 }
 
 export interface Manifest {
