@@ -1,13 +1,13 @@
-// Keys for our build caches: they change whenever the snapshot, the reference tables or the code that
-// reads them changes, so a cached extract or chart is never stale.
+// Keys for our build caches: they change whenever the snapshot's content on disk, the reference tables or the code
+// that reads them changes, so a cached extract or chart is never stale.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {readManifest, sha256, snapshotHash} from "./manifest.ts";
+import {sha256, snapshotContentKey} from "./manifest.ts";
 import {ROOT} from "./paths.ts";
 
 /** Hash of the snapshot, of data/reference, and of every .ts file in the given folders (relative to the root). */
 export function cacheKey(codeDirs: string[]): string {
   const files = [...codeDirs.map((d) => ({dir: d, ext: /\.ts$/})), {dir: "data/reference", ext: /\.(csv|json)$/}, {dir: "data/reference/documents", ext: /\.csv$/}]
     .flatMap(({dir, ext}) => readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => readFileSync(join(ROOT, dir, f))));
-  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat(files)).slice(0, 12)}`;
+  return `${snapshotContentKey()}-${sha256(Buffer.concat(files)).slice(0, 12)}`;
 }

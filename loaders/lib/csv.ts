@@ -1,7 +1,7 @@
 // Streaming CSV reading for snapshot files (plain or gzip), with errors that name file, line and field.
 import {createReadStream} from "node:fs";
 import {basename} from "node:path";
-import {Readable} from "node:stream";
+import {Readable, Transform} from "node:stream";
 import {createGunzip} from "node:zlib";
 import {parse} from "csv-parse";
 import {DataError} from "./errors.ts";
@@ -53,8 +53,10 @@ export async function* readCsv(source: string | Readable, options: CsvOptions): 
       lastEnd = context.lines;
       return record;
     }});
-  input.on("error", (e) => parser.destroy(e));
-  input.pipe(parser);
+  const checked = input.pipe(refuseUtf16(label));
+  input.on("error", (e) => checked.destroy(e));
+  checked.on("error", (e) => parser.destroy(e));
+  checked.pipe(parser);
   const header = options.header;
   let sawHeader = false;
   let previousEnd = 0;
@@ -85,6 +87,25 @@ export async function* readCsv(source: string | Readable, options: CsvOptions): 
   if (!sawHeader) throw new DataError(label, 1, null, `a header row (${header.join(",")})`, "an empty file");
 }
 
+/**
+ * Passes bytes through, failing on a UTF-16 byte-order mark: csv-parse would decode UTF-16 quietly, and the
+ * snapshot is then unreadable by DuckDB, which builds the extracts.
+ */
+function refuseUtf16(label: string): Transform {
+  let first = true;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (first && chunk.length >= 2) {
+        first = false;
+        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+          return done(new DataError(label, 1, null, "UTF-8 text", `UTF-16 (byte-order mark ${chunk[0].toString(16).toUpperCase()} ${chunk[1].toString(16).toUpperCase()})`));
+        }
+      }
+      done(null, chunk);
+    }
+  });
+}
+
 function checkHeader(label: string, record: string[], header: readonly string[]): void {
   const found = record.map((s) => s.trim());
   const text = found.join(",");
@@ -107,6 +128,9 @@ function asDataError(label: string, error: unknown, line: number, header: readon
   if (e?.code === "Z_DATA_ERROR") return new DataError(label, null, null, "gzip data", "bytes that are not gzip");
   const field = typeof e?.index === "number" ? (header[e.index] ?? `column ${e.index + 1}`) : null;
   if (e?.code === "CSV_QUOTE_NOT_CLOSED") return new DataError(label, line, field, "a closing quote for the field opened on this line", "none before the end of the file");
+  // A quote left open swallows the rest of the file into one field: the record then outgrows the limit first,
+  // many lines after the one it started on (only a quoted field spans lines).
+  if (e?.code === "CSV_MAX_RECORD_SIZE" && (e.lines ?? line) > line) return new DataError(label, line, field, "a closing quote for the field opened on this line", `none in the next ${MAX_RECORD_BYTES.toLocaleString("en-GB")} characters`);
   if (e?.code === "CSV_MAX_RECORD_SIZE") return new DataError(label, line, null, `a record of at most ${MAX_RECORD_BYTES.toLocaleString("en-GB")} characters`, "a longer one");
   if (e?.code?.startsWith?.("CSV_")) return new DataError(label, e.lines ?? line, field, "well-formed CSV", e.message);
   return error as Error;

@@ -1,11 +1,12 @@
 // The manifest against itself and the disk: every entry well formed (so no message says "expected undefined"),
 // every path inside the snapshot, every listed file a regular file of the stated size and checksums, every data
 // file listed. Errors name manifest.json's line (for the entry) or the data file.
-import {lstatSync, readdirSync, readFileSync} from "node:fs";
-import {join, relative, sep} from "node:path";
+import {lstatSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {DataError} from "../lib/errors.ts";
 import {sha256, type ManifestEntry} from "../lib/manifest.ts";
+export {dataFiles} from "../lib/manifest.ts";
 import {MANIFEST_FILE} from "../lib/paths.ts";
 
 /** A path inside the snapshot, under its source's folder: no "..", no hidden or absolute parts. */
@@ -63,20 +64,6 @@ export function entryErrors(entry: unknown, i: number, sources: readonly string[
   if (e.period !== null && (typeof e.period !== "string" || !/^\d{4}(-\d{2})?$/.test(e.period))) errors.push(at("period", "YYYY-MM, YYYY or null", e.period));
   if (e.acceptedRows !== undefined && (!Number.isSafeInteger(e.acceptedRows) || (e.acceptedRows as number) < 0)) errors.push(at("acceptedRows", "the whole number of rows accepted as they are", e.acceptedRows));
   return errors;
-}
-
-/** Every data file under the snapshot (documentation .md files and the manifest itself are not data). */
-export function dataFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, {withFileTypes: true})) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== MANIFEST_FILE && !e.name.endsWith(".md")) out.push(relative(dir, p).split(sep).join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** The stored file against its entry: a regular file, its size, its checksum, and the checksum of its content. */

@@ -2,7 +2,10 @@
 // those apply (or a documented, counted skip), and none changes the snapshot (hashed before and after).
 // File-level inputs are checked in a snapshot with check-data; network-level ones go through `runPull` against
 // a real HTTP server on 127.0.0.1.
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {execFile} from "node:child_process";
+import {mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {promisify} from "node:util";
+import {gunzipSync, gzipSync} from "node:zlib";
 import {dirname, join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
 import {checkSnapshot} from "../../loaders/snapshot/check.ts";
@@ -12,7 +15,7 @@ import {ROOT} from "../../loaders/lib/paths.ts";
 import {runPull, type PullOptions} from "../../loaders/snapshot/pull.ts";
 import {ONS_SERVICES} from "../../loaders/sources/ons-pull.ts";
 import {at, failFirst, onsLayers, startFixtureServer, type FixtureServer, type Handler} from "./lib/http-fixture-server.ts";
-import {hashDir, putFile, readManifestAt, smallSnapshot, writeManifestAt, type TempSnapshot} from "./lib/temp-snapshot.ts";
+import {hashDir, putFile, readManifestAt, smallSnapshot, tempSnapshot, writeManifestAt, type TempSnapshot} from "./lib/temp-snapshot.ts";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
 const LIVE = join(FIXTURES, "live");
@@ -156,6 +159,228 @@ describe("bad files in the snapshot: check-data names the file, line and field",
     writeFileSync(join(snap.dir, "police-uk", "2025-07-staffordshire-street.csv.gz"), readFileSync(join(snap.dir, STREET)));
     const result = await checkSnapshot(snap.dir);
     expect(result.errors).toEqual([`police-uk/2025-07-staffordshire-street.csv.gz: expected an entry in manifest.json for every data file, found "a file the manifest does not list"`]);
+  });
+});
+
+/** The real file's text (gunzipped). */
+const realText = (dir: string, path: string) => gunzipSync(readFileSync(join(dir, path))).toString("utf8");
+/** Runs check-data on `snap` and proves it byte-identical afterwards. */
+async function checkUnchanged(snap: TempSnapshot, options: Parameters<typeof checkSnapshot>[1] = {}) {
+  const before = hashDir(snap.dir);
+  const result = await checkSnapshot(snap.dir, options);
+  expect(hashDir(snap.dir)).toBe(before);
+  return result;
+}
+const LOOKUP = "ons/lsoa_to_lad_staffordshire_derived.csv.gz";
+
+describe("bad snapshots that used to pass check-data (issue 17): each is refused naming file, line and field", () => {
+  it("100 duplicated crimes in a second gzip member", async () => {
+    const snap = snapshot();
+    const text = realText(snap.dir, STREET);
+    const lines = text.split("\n");
+    const again = lines.slice(1, 101).join("\n") + "\n";
+    const bytes = Buffer.concat([gzipSync(text), gzipSync(again)]); // gunzip reads both members as one file
+    putFile(snap.dir, STREET, bytes, {source: "police-uk", kind: "street", rows: 9395 + 100, period: "2025-06"}, {raw: true});
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${STREET}, line ${lines.length}, field "Crime ID": expected each crime once, but line 2 of ${STREET} has it too, found "${lines[1].split(",")[0].slice(0, 57)}..."`]);
+  });
+
+  it("a duplicated STATS19 collision", async () => {
+    const snap = snapshot();
+    const lines = realText(snap.dir, COLLISION).trimEnd().split("\n");
+    const content = [...lines, lines[5]].join("\n") + "\n";
+    putFile(snap.dir, COLLISION, Buffer.from(content), {source: "stats19", kind: "collision", rows: lines.length, period: "2023"});
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${COLLISION}, line ${lines.length + 1}, field "accident_index": expected each collision once, but line 6 of ${COLLISION} has it too, found "${lines[5].split(",")[0]}"`]);
+  });
+
+  it("a duplicated STATS19 casualty", async () => {
+    const path = "stats19/dft-road-casualty-statistics-casualty-2023-staffordshire.csv.gz";
+    const lines = bad("casualty-bad-severity.csv").toString("utf8").trimEnd().split("\n").filter((_, i) => i !== 5);
+    const result = await checkWith(path, Buffer.from([...lines, lines[2]].join("\n") + "\n"), {source: "stats19", kind: "casualty", rows: lines.length, period: "2023"});
+    expect(result.errors).toEqual([expect.stringMatching(new RegExp(`^${path}, line ${lines.length + 1}, field "casualty_reference": expected each casualty once, but line 3 of ${path} has it too, found "\\d+ vehicle \\d+ casualty \\d+"$`))]);
+  });
+
+  it("one LSOA mapped to two districts", async () => {
+    const snap = snapshot();
+    const lines = realText(snap.dir, LOOKUP).trimEnd().split("\r\n"); // ONS's line ends
+    const twin = lines[1].replace(/,E06000021,/, ",E07000197,");
+    putFile(snap.dir, LOOKUP, Buffer.from([...lines, twin].join("\r\n") + "\r\n"), {source: "ons", kind: "lsoa-lookup", rows: lines.length, period: "2021"});
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${LOOKUP}, line ${lines.length + 1}, field "lsoa_code": expected each LSOA once, but line 2 of ${LOOKUP} has it too (mapped to E06000021 there, to E07000197 here), found "E01014210"`]);
+  });
+
+  it("a month file with zero rows", async () => {
+    const result = await checkWith(STREET, Buffer.from(bad("street-bom.csv").toString("utf8").split("\n")[0] + "\n"), {...streetMeta, rows: 0});
+    expect(result.errors).toEqual([`${STREET}, field "rows": expected at least one row, or the count accepted with --accept-rows, found "0 rows"`]);
+  });
+
+  it("a month whose row count is implausible against its neighbours (48 rows among months of thousands)", async () => {
+    const snap = tempSnapshot();
+    const lines = realText(snap.dir, STREET).split("\n");
+    putFile(snap.dir, STREET, Buffer.from(lines.slice(0, 49).join("\n") + "\n"), {source: "police-uk", kind: "street", rows: 48, period: "2025-06"});
+    cleanups.push(snap.cleanup);
+    const result = await checkUnchanged(snap);
+    // Its neighbours: the months within three of June that the snapshot holds, with the manifest's counts.
+    const neighbours = readManifest().files.filter((f) => f.kind === "street" && f.period !== "2025-06" && f.period! >= "2025-03" && f.period! <= "2025-09");
+    const rows = neighbours.map((f) => f.rows!).sort((a, b) => a - b);
+    const median = (rows[rows.length / 2 - 1] + rows[rows.length / 2]) / 2;
+    const n = (x: number) => x.toLocaleString("en-GB");
+    const range = `between ${n(Math.ceil(median / 2))} and ${n(Math.floor(median * 2))} rows (half to twice the median, ${n(median)}, of its neighbours ${neighbours.map((f) => f.period).sort().join(", ")})`;
+    expect(neighbours).toHaveLength(6);
+    expect(result.errors).toEqual([`${STREET}, field "rows": expected ${range}, or the count accepted with --accept-rows, found "48 rows"`]);
+    // Accepted for one run, or for good in the manifest: a note, not an error.
+    expect((await checkUnchanged(snap, {acceptRows: [STREET]})).errors).toEqual([]);
+    const manifest = readManifestAt(snap.dir);
+    manifest.files.find((f) => f.path === STREET)!.acceptedRows = 48;
+    writeManifestAt(snap.dir, manifest);
+    const accepted = await checkUnchanged(snap);
+    expect(accepted.errors).toEqual([]);
+    expect(accepted.notes).toEqual([`${STREET}: 48 rows accepted as they are (expected ${range})`]);
+  });
+
+  it("an unterminated quote on line 50 is reported on line 50", async () => {
+    const snap = snapshot();
+    const lines = realText(snap.dir, STREET).split("\n");
+    lines[49] = lines[49].replace(",On or near ", ",\"On or near ");
+    putFile(snap.dir, STREET, Buffer.from(lines.join("\n")), {source: "police-uk", kind: "street", rows: 9395, period: "2025-06"});
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${STREET}, line 50, field "Location": expected a closing quote for the field opened on this line, found "none in the next 1,048,576 characters"`]);
+  });
+
+  it("a UTF-16 street file", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bad("street-bom.csv").toString("utf8").replace(/^\uFEFF/, ""), "utf16le")]);
+    const result = await checkWith(STREET, utf16, streetMeta);
+    expect(result.errors).toEqual([`${STREET}, line 1: expected UTF-8 text, found "UTF-16 (byte-order mark FF FE)"`]);
+  });
+
+  it("an unterminated quote near the end of a file is reported where it opens", async () => {
+    const lines = bad("street-bom.csv").toString("utf8").split("\n");
+    lines[9] = lines[9].replace(",On or near ", ",\"On or near ");
+    const result = await checkWith(STREET, Buffer.from(lines.join("\n")), streetMeta);
+    expect(result.errors).toEqual([`${STREET}, line 10, field "Location": expected a closing quote for the field opened on this line, found "none before the end of the file"`]);
+  });
+
+  it("a UTF-16 CSV of a kind read by its own header (ONS)", async () => {
+    const path = "ons/imd_by_lsoa.csv.gz";
+    const result = await checkWith(path, Buffer.from("lsoa_code,score\nE01014210,12.5\n", "utf16le"), {source: "ons", kind: "imd", rows: 1, period: "2019"});
+    expect(result.errors).toEqual([`${path}, line 1: expected UTF-8 text, found "UTF-16 (NUL bytes between the letters)"`]);
+  });
+
+  it("a 5 MB line", async () => {
+    const lines = bad("street-bom.csv").toString("utf8").split("\n");
+    lines[3] = lines[3].replace(",On or near ", `,On or near ${"x".repeat(5 << 20)}`);
+    const result = await checkWith(STREET, Buffer.from(lines.join("\n")), streetMeta);
+    expect(result.errors).toEqual([`${STREET}, line 4: expected a record of at most 1,048,576 characters, found "a longer one"`]);
+  });
+
+  it.each([["hex", "0x1"], ["exponent", "-1.8e0"], ["padded", " -1.8"], ["Infinity", "Infinity"]])("a %s longitude", async (_what, value) => {
+    const lines = bad("street-bom.csv").toString("utf8").split("\n");
+    lines[2] = lines[2].replace(/,-?\d+\.\d+,(\d+\.\d+),/, `,${value},$1,`);
+    const result = await checkWith(STREET, Buffer.from(lines.join("\n")), streetMeta);
+    expect(result.errors).toEqual([`${STREET}, line 3, field "Longitude": expected a longitude between -9 and 3 (or both coordinates empty), found "${value}"`]);
+  });
+
+  it("a hex STATS19 speed limit", async () => {
+    const snap = snapshot();
+    const lines = realText(snap.dir, COLLISION).split("\n");
+    const header = lines[0].split(",");
+    const fields = lines[3].split(",");
+    fields[header.indexOf("speed_limit")] = "0x1E";
+    lines[3] = fields.join(",");
+    putFile(snap.dir, COLLISION, Buffer.from(lines.join("\n")), {source: "stats19", kind: "collision", rows: 883, period: "2023"});
+    expect((await checkUnchanged(snap)).errors).toEqual([`${COLLISION}, line 4, field "speed_limit": expected a speed limit between 10 and 70 mph (or -1/99 for unknown), found "0x1E"`]);
+  });
+
+  it.each([["../../../etc/passwd"], ["/etc/passwd"], ["police-uk/../../outside.csv.gz"], ["police-uk/.hidden.csv.gz"], ["ons/lsoa_to_lad_staffordshire_derived.csv.gz"]])("a manifest path outside the snapshot or its source: %s", async (path) => {
+    const snap = snapshot();
+    const manifest = readManifestAt(snap.dir);
+    manifest.files = manifest.files.map((f) => (f.path === STREET ? {...f, path} : f));
+    writeManifestAt(snap.dir, manifest);
+    const i = readManifestAt(snap.dir).files.findIndex((f) => f.path === path && f.kind === "street");
+    const text = readFileSync(join(snap.dir, "manifest.json"), "utf8").split("\n");
+    const line = text.findIndex((l, n) => l.includes(`"path": ${JSON.stringify(path)}`) && text.slice(n, n + 12).some((k) => k.includes(`"kind": "street"`))) + 1;
+    const result = await checkUnchanged(snap);
+    const expected = path.startsWith("ons/") ? `a path under police-uk/` : "a path inside the snapshot such as police-uk/2025-06-staffordshire-street.csv.gz";
+    expect(result.errors).toContain(`manifest.json, line ${line}, field "files[${i}].path": expected ${expected}, found "${path}"`);
+  });
+
+  it("a directory in place of a file", async () => {
+    const snap = snapshot();
+    rmSync(join(snap.dir, STREET));
+    mkdirSync(join(snap.dir, STREET));
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${STREET}: expected a regular file, found "a directory"`]);
+  });
+
+  it("a symbolic link in place of a file", async () => {
+    const snap = snapshot();
+    const target = join(dirname(snap.dir), "elsewhere.csv.gz");
+    writeFileSync(target, readFileSync(join(snap.dir, STREET)));
+    rmSync(join(snap.dir, STREET));
+    symlinkSync(target, join(snap.dir, STREET));
+    const result = await checkUnchanged(snap);
+    expect(result.errors).toEqual([`${STREET}: expected a regular file, found "a symbolic link"`]);
+  });
+
+  it.each([["sha256", "a SHA-256 as 64 hexadecimal digits"], ["bytes", "the file's size as a whole number of bytes"], ["path", "a path inside the snapshot such as police-uk/2025-06-staffordshire-street.csv.gz"], ["rows", "a whole number of rows, or null"], ["contentSha256", "a SHA-256 as 64 hexadecimal digits"]])("a manifest entry missing its %s", async (field, expected) => {
+    const snap = snapshot();
+    const manifest = readManifestAt(snap.dir);
+    const i = manifest.files.findIndex((f) => f.path === STREET);
+    const entry = {...manifest.files[i]} as Record<string, unknown>;
+    delete entry[field];
+    manifest.files[i] = entry as never;
+    writeFileSync(join(snap.dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n"); // as written, unsorted
+    const text = readFileSync(join(snap.dir, "manifest.json"), "utf8").split("\n");
+    const start = text.findIndex((l) => l.includes(`"kind": "street"`) && text[text.indexOf(l)] !== undefined) + 1;
+    const result = await checkUnchanged(snap);
+    expect(result.errors[0]).toMatch(new RegExp(`^manifest\\.json, line \\d+, field "files\\[${i}\\]\\.${field}": expected ${expected.replace(/[().]/g, "\\$&")}, found "\\(missing\\)"$`));
+    expect(result.errors.join("\n")).not.toContain("undefined");
+    expect(start).toBeGreaterThan(0);
+  });
+});
+
+describe("the validation gate: build and extracts refuse a snapshot check-data refuses", () => {
+  const run = promisify(execFile);
+  const cli = (script: string, args: string[], env: Record<string, string>) => run(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], {cwd: ROOT, env: {...process.env, ...env}}).then(
+    (r) => ({code: 0, stdout: r.stdout, stderr: r.stderr}), (e: {code: number; stdout: string; stderr: string}) => ({code: e.code, stdout: e.stdout, stderr: e.stderr}));
+  const QUOTE = `${STREET}, line 50, field "Location": expected a closing quote for the field opened on this line, found "none in the next 1,048,576 characters"`;
+  function brokenJune(snap: TempSnapshot): void {
+    const lines = realText(join(ROOT, "data", "snapshot"), STREET).split("\n");
+    lines[49] = lines[49].replace(",On or near ", ",\"On or near ");
+    putFile(snap.dir, STREET, Buffer.from(lines.join("\n")), {source: "police-uk", kind: "street", rows: 9395, period: "2025-06"});
+  }
+
+  it("the build's first step (package.json prebuild) refuses, naming the file, line and field", async () => {
+    const prebuild = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.prebuild as string;
+    expect(prebuild).toContain("tsx loaders/cli/check-data.ts --gate");
+    const snap = snapshot();
+    brokenJune(snap);
+    const gate = await cli("loaders/cli/check-data.ts", ["--gate"], {SNAPSHOT_DIR: snap.dir});
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain(`check-data: the snapshot in ${snap.dir} fails check-data (1 error), so nothing is built from it:\n  ${QUOTE}\n`);
+  });
+
+  it("npm run extracts refuses, and a warm cache never hands back extracts of a file changed since", async () => {
+    const snap = snapshot();
+    const cache = join(dirname(snap.dir), "extracts-cache");
+    const env = {SNAPSHOT_DIR: snap.dir, EXTRACT_CACHE_DIR: cache};
+    const good = await cli("loaders/cli/build-extracts.ts", [], env);
+    expect(good.stderr).toBe("");
+    expect(good.code).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(1);
+    // The same file changed behind the manifest's back (its checksum no longer matches): refused, cache or not.
+    const lines = realText(snap.dir, STREET).split("\n");
+    writeFileSync(join(snap.dir, STREET), gzipSync(lines.slice(0, 49).join("\n") + "\n"));
+    const stale = await cli("loaders/cli/build-extracts.ts", [], env);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(new RegExp(`^extracts: the snapshot in .* fails check-data \\(1 error\\), so nothing is built from it:\\n  ${STREET}, field "bytes": expected`));
+    // And a snapshot whose manifest agrees with a broken file.
+    brokenJune(snap);
+    const broken = await cli("loaders/cli/build-extracts.ts", [], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(QUOTE);
+    expect(readdirSync(cache)).toHaveLength(1); // nothing new built
   });
 });
 
