@@ -5,7 +5,8 @@ import {join} from "node:path";
 import {chartCatalogue} from "../loaders/charts/catalogue.ts";
 import {chartCsv, chartEmbedPage, chartSvgFile, EMBED_CSS, EMBED_RESIZE_SCRIPT, EMBED_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
-import {fixHtml} from "./html-fixes.ts";
+import {EMBED_RESIZE_INTEGRITY} from "../src/components/embed-resize.ts";
+import {addSecurityPolicy, fixHtml, subresourceIntegrity} from "./html-fixes.ts";
 import {precompress} from "./precompress.ts";
 
 const DIST = join(ROOT, process.env.SITE_DIST ?? "dist");
@@ -27,12 +28,15 @@ for (const file of htmlFiles(DIST)) {
 const charts = await chartCatalogue();
 mkdirSync(join(DIST, "downloads", "charts"), {recursive: true});
 mkdirSync(join(DIST, "embed"), {recursive: true});
-writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
+// The embed code offers resize.js with an integrity hash: the file must be exactly what the hash says.
+const resize = EMBED_RESIZE_SCRIPT + "\n";
+if (subresourceIntegrity(resize) !== EMBED_RESIZE_INTEGRITY) throw new Error(`embed/resize.js changed: set EMBED_RESIZE_INTEGRITY in src/components/embed-resize.ts to "${subresourceIntegrity(resize)}"`);
+writeFileSync(join(DIST, "embed", "resize.js"), resize);
 for (const spec of charts.values()) {
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.csv`), chartCsv(spec));
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.svg`), chartSvgFile(spec));
   writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.json`), JSON.stringify(spec)); // for interactive redraws of large charts
-  writeFileSync(join(DIST, "embed", `${spec.id}.html`), chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT));
+  writeFileSync(join(DIST, "embed", `${spec.id}.html`), addSecurityPolicy(chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT)));
 }
 console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG, JSON and embed pages`);
 console.log(`postbuild: ${await (await import("../loaders/areas/downloads.ts")).writeAreaDownloads(DIST)} area CSV slices written to /downloads/areas/`);
