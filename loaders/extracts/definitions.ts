@@ -1,6 +1,12 @@
 // Every extract the site builds: its SQL over the staged snapshot, and a data dictionary entry.
 // Pages, downloads and the data dictionary page all read from this one list.
 import type {Db} from "../lib/duckdb.ts";
+import {areas, force} from "../lib/force.ts";
+import {listWords, numberWord} from "../lib/words.ts";
+import {DOCUMENTS} from "../sources/documents.ts";
+
+/** "the nine areas": the force's areas, counted from data/reference/areas.csv. */
+const AREAS = `the ${numberWord(areas.length)} areas`;
 
 export interface Column {
   name: string;
@@ -24,7 +30,7 @@ export interface ExtractDefinition {
   sql(db: Db): Promise<string | null>;
 }
 
-const POLICE_UK = "data.police.uk street-level crime and anti-social behaviour, Staffordshire Police (Open Government Licence v3.0)";
+const POLICE_UK = `data.police.uk street-level crime and anti-social behaviour, ${force.name} (Open Government Licence v3.0)`;
 const STATS19 = "Department for Transport, STATS19 road collision data (Open Government Licence v3.0)";
 const hasTable = async (db: Db, name: string) =>
   (await db.all<{n: number}>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${name}'`))[0].n > 0;
@@ -46,7 +52,7 @@ export const EXTRACTS: ExtractDefinition[] = [
     description: "Counts of police.uk street-level records. Every published row is counted exactly once.",
     caveats: [
       "police.uk street-level data is not the same as Home Office police recorded crime statistics.",
-      "Rows with no location have area_code 'unknown'; rows whose LSOA is outside the nine areas have area_code 'outside'. Both are kept so totals match police.uk.",
+      `Rows with no location have area_code 'unknown'; rows whose LSOA is outside ${AREAS} have area_code 'outside'. Both are kept so totals match police.uk.`,
       "Anti-social behaviour incidents are included as a crime_type; exclude them to count crimes."
     ],
     source: POLICE_UK,
@@ -177,8 +183,8 @@ export const EXTRACTS: ExtractDefinition[] = [
     needs: ["police-uk/stop-and-search"],
     title: "Stop and search by month, type, object and outcome",
     description: "Counts of police.uk stop and search records for the force.",
-    caveats: ["Staffordshire's published records leave age range and ethnicity blank on almost every row, so they are not shown."],
-    source: "data.police.uk stop and search, Staffordshire Police (Open Government Licence v3.0)",
+    caveats: [`${force.name}'s published records leave age range and ethnicity blank on almost every row (checked for the snapshot's files), so they are not shown.`],
+    source: `data.police.uk stop and search, ${force.name} (Open Government Licence v3.0)`,
     publish: true,
     columns: [
       {name: "month", type: "text", description: "Month, YYYY-MM"},
@@ -195,7 +201,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   {
     name: "areas",
     needs: [],
-    title: "The nine Community Safety Partnership areas",
+    title: `The ${numberWord(areas.length)} Community Safety Partnership areas`,
     description: "Local authorities of the force area, each its own Community Safety Partnership, with population.",
     caveats: ["Population is Census 2021 usual residents rounded to the nearest 100; rates per 1,000 use it."],
     source: "Office for National Statistics, Census 2021 (Open Government Licence v3.0)",
@@ -217,7 +223,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       "Figures come from different documents, surveys and definitions: do not add them together or join them into one series unless their definitions match.",
       "Where open data measures the same thing, open_data_equivalent says how to compute it; the two often differ, and pages show them side by side."
     ],
-    source: "Staffordshire Police and Staffordshire Commissioner's Office published reports (see the document column)",
+    source: `Published reports by ${listWords([...new Set(DOCUMENTS.map((d) => d.publisher))])} (see the document column)`,
     publish: true,
     columns: [
       {name: "id", type: "text", description: "Stable identifier of the figure"},
@@ -226,7 +232,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "story", type: "text", description: "Topic: roads, county_lines, vawg, victims, local_area or confidence"},
       {name: "measure", type: "text", description: "What is measured"},
       {name: "geography", type: "text", description: "The area as the document names it"},
-      {name: "area_code", type: "text", description: "ONS code when the geography is one of the nine areas"},
+      {name: "area_code", type: "text", description: `ONS code when the geography is one of ${AREAS}`},
       {name: "period", type: "text", description: "Period covered: YYYY-MM..YYYY-MM, or ..YYYY-MM for an undated survey before that date"},
       {name: "value", type: "number", description: "The figure"},
       {name: "unit", type: "text", description: "count, percent, per_1000, hours, year, recommendation (1 keep / 0 drop), or a bound"},
