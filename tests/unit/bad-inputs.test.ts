@@ -2,10 +2,11 @@
 // those apply (or a documented, counted skip), and none changes the snapshot (hashed before and after).
 // File-level inputs are checked in a snapshot with check-data; network-level ones go through `runPull` against
 // a real HTTP server on 127.0.0.1.
-import {execFile} from "node:child_process";
-import {mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {execFile, spawn} from "node:child_process";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {promisify} from "node:util";
 import {gunzipSync, gzipSync} from "node:zlib";
+import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
 import {checkSnapshot} from "../../loaders/snapshot/check.ts";
@@ -557,5 +558,160 @@ describe("bad archives and responses: the pull fails with a clear message and th
     const srv = await server(at("/api/v01/dataset/NM_2002_1.data.csv", {status: 404}));
     const error = await failingPull(srv, {sources: ["police-uk", "ons"], from: "2025-06", to: "2025-06"});
     expect(error.message).toContain("NM_2002_1.data.csv?geography=E06000021");
+  });
+});
+
+describe("pull faults added for issue 17: the pull stops with a clear message and the snapshot is unchanged", () => {
+  const ZIP = readFileSync(join(LIVE, "data", "archive", "2025-06.zip"));
+  const zipAt = (path: string): Handler => at(path, {headers: {"content-type": "application/zip"}, body: ZIP});
+  const redirect = (from: string, location: string): Handler => at(from, {status: 302, headers: {location}});
+
+  it("a body trickling in a byte at a time never idles long enough to time out, but meets the overall deadline", async () => {
+    const srv = await server(at("/data/archive/2025-06.zip", {headers: {"content-type": "application/zip"}, body: ZIP, trickleMs: 50}));
+    const start = Date.now();
+    const error = await failingPull(srv, {http: {...FAST_HTTP, timeoutMs: 400, deadlineMs: 1_000}});
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: no complete answer within the 1000 ms deadline`);
+    expect(Date.now() - start).toBeLessThan(5_000);
+  });
+
+  it("retries stop at the deadline too", async () => {
+    const srv = await server(at("/data/archive/2025-06.zip", {status: 503, headers: {"retry-after": "0"}}));
+    const error = await failingPull(srv, {http: {...FAST_HTTP, retries: 1000, backoffMs: 100, maxBackoffMs: 100, deadlineMs: 500}});
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: no complete answer within the 500 ms deadline (last attempt: HTTP 503 Service Unavailable)`);
+  });
+
+  it("a redirect to another origin is refused, not followed", async () => {
+    const srv = await server(redirect("/data/archive/2025-06.zip", "http://mirror.example.invalid/2025-06.zip"));
+    const error = await failingPull(srv, {});
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: redirected to another host (http://mirror.example.invalid/2025-06.zip); not followed (allow it with --allow-redirect mirror.example.invalid)`);
+    expect(srv.requests).toEqual(["GET /data/archive/2025-06.zip"]);
+  });
+
+  it("a redirect to the same host on another name is another origin", async () => {
+    const srv = await server(redirect("/data/archive/2025-06.zip", "/elsewhere"));
+    const port = new URL(srv.baseUrl).port;
+    srv.use(redirect("/elsewhere", `http://localhost:${port}/mirror/2025-06.zip`));
+    const error = await failingPull(srv, {});
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: redirected to another host (http://localhost:${port}/mirror/2025-06.zip); not followed (allow it with --allow-redirect localhost:${port})`);
+  });
+
+  it("a redirect to an allowed host is followed", async () => {
+    const srv = await server(zipAt("/mirror/2025-06.zip"));
+    const port = new URL(srv.baseUrl).port;
+    srv.use(redirect("/data/archive/2025-06.zip", `http://localhost:${port}/mirror/2025-06.zip`));
+    const snap = snapshot();
+    const summary = await runPull({sources: ["police-uk"], from: "2025-06", to: "2025-06", baseUrl: srv.baseUrl, snapshotDir: snap.dir, http: {...FAST_HTTP, allowRedirectHosts: [`localhost:${port}`]}, log: () => {}, acceptRows: ACCEPT});
+    expect(summary.committed).toBe(true);
+    expect(srv.requests).toEqual(["GET /data/archive/2025-06.zip", "GET /mirror/2025-06.zip"]);
+  });
+
+  it("a redirect within the origin is followed", async () => {
+    const srv = await server(redirect("/data/archive/2025-06.zip", "/mirror/2025-06.zip"), zipAt("/mirror/2025-06.zip"));
+    const snap = snapshot();
+    const summary = await runPull({sources: ["police-uk"], from: "2025-06", to: "2025-06", baseUrl: srv.baseUrl, snapshotDir: snap.dir, http: FAST_HTTP, log: () => {}, acceptRows: ACCEPT});
+    expect(summary.committed).toBe(true);
+  });
+
+  it("a redirect loop ends after five", async () => {
+    const srv = await server(redirect("/data/archive/2025-06.zip", "/data/archive/2025-06.zip"));
+    const error = await failingPull(srv, {});
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: more than 5 redirects (last to ${srv.baseUrl}/data/archive/2025-06.zip)`);
+    expect(srv.requests).toHaveLength(6);
+  });
+
+  it("a redirect to another scheme is refused", async () => {
+    const srv = await server(redirect("/data/archive/2025-06.zip", "ftp://127.0.0.1/2025-06.zip"));
+    const error = await failingPull(srv, {});
+    expect(error.message).toBe(`${srv.baseUrl}/data/archive/2025-06.zip: redirected to ftp://127.0.0.1/2025-06.zip: only http and https are followed`);
+  });
+
+  it("an archive whose June file has 11 rows does not replace the 9,395-row one without a word", async () => {
+    const srv = await server();
+    const real = readManifest().files.find((f) => f.path === STREET)!.rows!;
+    const error = await failingPull(srv, {acceptRows: []});
+    expect(error.message).toBe(`row counts that do not look like the files they would replace, nothing was replaced:\n  ${STREET}, field "rows": expected about as many rows as the ${real.toLocaleString("en-GB")} of the file it would replace (half to twice), or accept it with --accept-rows 2025-06, found "11 rows"`);
+  });
+
+  it("accepted with --accept-rows, it replaces the file and the acceptance is recorded in the manifest", async () => {
+    const srv = await server();
+    const snap = snapshot();
+    const summary = await runPull({sources: ["police-uk"], from: "2025-06", to: "2025-06", baseUrl: srv.baseUrl, snapshotDir: snap.dir, http: FAST_HTTP, log: () => {}, acceptRows: [STREET]});
+    expect(summary.committed).toBe(true);
+    expect(readManifestAt(snap.dir).files.find((f) => f.path === STREET)).toMatchObject({rows: 11, acceptedRows: 11});
+    expect((await checkSnapshot(snap.dir)).errors).toEqual([]);
+  });
+
+  it("a STATS19 year of 7 collisions in place of 883 is refused the same way", async () => {
+    const srv = await server(at("/road-accidents-safety-data/dft-road-casualty-statistics-collision-2023.csv", {body: bad("stats19-wrong-police-force.csv")}));
+    const error = await failingPull(srv, {sources: ["stats19"], from: "2023", to: "2023", stats19Tables: ["collision"], acceptRows: []});
+    expect(error.message).toMatch(new RegExp(`^row counts that do not look like the files they would replace, nothing was replaced:\\n  ${COLLISION.replace(/\./g, "\\.")}, field "rows": expected about as many rows as the 883 of the file it would replace \\(half to twice\\), or accept it with --accept-rows 2023, found "7 rows"$`));
+  });
+
+  describe("the CLI", () => {
+    /** Runs `npm run pull` with its own temp folder; resolves with its exit code or signal, output and leftovers. */
+    function cli(args: string[], options: {signalWhen?: (stderr: string) => boolean; signal?: NodeJS.Signals} = {}) {
+      const temp = mkdtempSync(join(tmpdir(), "pull-cli-tmp-"));
+      cleanups.push(() => rmSync(temp, {recursive: true, force: true}));
+      const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "loaders", "cli", "pull.ts"), ...args], {cwd: ROOT, env: {...process.env, TMPDIR: temp}});
+      let stdout = "", stderr = "", signalled = false;
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => {
+        stderr += d;
+        if (!signalled && options.signalWhen?.(stderr)) {
+          signalled = true;
+          // The download has started: its partial file is in the temp folder. Then interrupt.
+          const poll = setInterval(() => {
+            const partial = readdirSync(temp).filter((d) => d.startsWith("pull-")).flatMap((d) => readdirSync(join(temp, d)));
+            if (partial.length) {
+              clearInterval(poll);
+              child.kill(options.signal);
+            }
+          }, 20);
+        }
+      });
+      return new Promise<{code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; leftovers: string[]}>((resolve) => {
+        child.on("close", (code, signal) => resolve({code, signal, stdout, stderr, leftovers: existsSync(temp) ? readdirSync(temp).filter((d) => !d.startsWith("tsx-")) : []})); // tsx keeps its own cache there
+      });
+    }
+
+    it.each([
+      [["--timeout-ms", "-5"], `pull: --timeout-ms: expected a whole number of milliseconds from 1 to 3600000, found "-5"`],
+      [["--timeout-ms=0"], `pull: --timeout-ms: expected a whole number of milliseconds from 1 to 3600000, found "0"`],
+      [["--deadline-ms", "soon"], `pull: --deadline-ms: expected a whole number of milliseconds from 1 to 604800000, found "soon"`],
+      [["--retries", "99"], `pull: --retries: expected a whole number of retries from 0 to 20, found "99"`],
+      [["--base-url", "foo"], `pull: --base-url: expected an address such as http://127.0.0.1:8080, found "foo"`],
+      [["--base-url", "file:///etc"], `pull: --base-url: expected an http:// or https:// address, found "file:///etc"`],
+      [["--base-url", "http://127.0.0.1:8080/?x=1"], `pull: --base-url: expected a scheme, host and optional path (no query, fragment or credentials), found "http://127.0.0.1:8080/?x=1"`],
+      [["--from", "2025-13"], `pull: --from: expected a month as YYYY-MM (or a year, YYYY), found "2025-13"`],
+      [["--from", "2025-06", "--to", "2025-01"], "pull: --from 2025-06 is after --to 2025-01"],
+      [["--allow-redirect", "http://x/"], `pull: --allow-redirect: expected a host such as data.example.org (or host:port), found "http://x/"`],
+      [["--sauce", "x"], "pull: unknown option --sauce"],
+      [["stats19"], "pull: unexpected argument stats19: every value follows its option, e.g. --source police-uk"],
+      [["--timeout-ms"], "pull: --timeout-ms: expected a value"]
+    ])("%j is refused naming the option", async (args, message) => {
+      const snap = snapshot();
+      const before = hashDir(snap.dir);
+      const result = await cli(["--source", "police-uk", "--snapshot", snap.dir, ...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr.split("\n")[0]).toBe(message);
+      expect(result.stderr).toContain("usage: npm run pull");
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(hashDir(snap.dir)).toBe(before);
+    });
+
+    it.each([["SIGINT", 130], ["SIGTERM", 143]] as const)("%s during a download removes the partial archive and the draft, and changes nothing", async (signal, status) => {
+      const body = readFileSync(join(LIVE, "data", "archive", "2025-06.zip"));
+      const srv = await server(at("/data/archive/2025-06.zip", {headers: {"content-type": "application/zip"}, body, stallAfter: 1000}));
+      const snap = snapshot();
+      const before = hashDir(snap.dir);
+      const result = await cli(["--source", "police-uk", "--from", "2025-06", "--to", "2025-06", "--base-url", srv.baseUrl, "--snapshot", snap.dir], {signal, signalWhen: (err) => err.includes("downloading")});
+      expect(result.stderr).toContain(`pull interrupted (${signal}): nothing was replaced; temporary files removed`);
+      expect(result.code).toBe(status);
+      expect(result.leftovers, "the temp folder holds nothing of the pull's").toEqual([]);
+      expect(hashDir(snap.dir)).toBe(before);
+      expect(readdirSync(dirname(snap.dir))).toEqual(["snapshot"]);
+    });
   });
 });
