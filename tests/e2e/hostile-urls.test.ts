@@ -35,25 +35,40 @@ interface Fingerprint {
   tables: number;
   deferred: number;
   continuations: number;
+  embedCodes: number;
   enhanced: number;
   picker: boolean | null;
 }
 
-/** What makes the page whole, read after its set-up (window.siteReady) and its scripts have run. */
-async function fingerprint(page: Page): Promise<Fingerprint> {
-  await page.evaluate(() => (window as unknown as {siteReady?: Promise<unknown>}).siteReady);
-  await page.waitForLoadState("networkidle"); // the modules the page loads after siteReady
-  return page.evaluate(() => ({
+/** What makes the page whole, as it stands (read in the page, so it can also be waited for there). */
+function read(): Fingerprint {
+  return {
     title: document.title,
     headings: document.querySelectorAll("main h2, main h3").length,
     charts: document.querySelectorAll("figure.chart").length,
     tables: document.querySelectorAll("table").length,
     deferred: document.querySelectorAll("noscript[data-deferred]").length,
     continuations: document.querySelectorAll("[data-continue]").length,
+    embedCodes: document.querySelectorAll("textarea.embed-code").length,
     // chart-client.ts fills each embed code with the page's origin: the page's own scripts ran
     enhanced: Array.from(document.querySelectorAll<HTMLTextAreaElement>("textarea.embed-code")).filter((t) => t.value.includes(location.origin)).length,
     picker: document.querySelector<HTMLElement>(".compare-picker") ? !document.querySelector<HTMLElement>(".compare-picker")!.hidden : null
-  }));
+  };
+}
+const fingerprint = (page: Page) => page.evaluate(read);
+
+/**
+ * The page once whole: its deferred HTML and continuation inserted and its scripts run (embed codes filled, the
+ * compare picker shown). Waiting for that state, not for a time: under load a page's modules can run well after
+ * the network is idle.
+ */
+async function settledFingerprint(page: Page): Promise<Fingerprint> {
+  const settled = (f: Fingerprint) => f.deferred === 0 && f.continuations === 0 && f.enhanced === f.embedCodes && f.picker !== false;
+  for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 100))) {
+    const f = await fingerprint(page);
+    if (settled(f)) return f;
+    if (Date.now() > until) throw new Error(`${page.url()} never became whole: ${JSON.stringify(f)}`);
+  }
 }
 
 let site: Site;
@@ -66,7 +81,7 @@ beforeAll(async () => {
   probe.page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
   for (const [kind, path] of Object.entries(PAGES)) {
     await probe.page.goto(site.url + path, {waitUntil: "load"});
-    plain.set(kind, await fingerprint(probe.page));
+    plain.set(kind, await settledFingerprint(probe.page));
   }
 });
 afterAll(async () => {
@@ -106,8 +121,8 @@ describe("hostile addresses give the whole page", () => {
     dialogs = [];
     const response = await page.goto(site.url + address, {waitUntil: "load"});
     expect(response?.status(), "HTTP status").toBe(kind === "404" ? 404 : 200);
-    const seen = await fingerprint(page);
-    expect(seen).toEqual(plain.get(kind));
+    // Whole means the same as the plain address once settled; a page the address broke never gets there.
+    await expect.poll(() => fingerprint(page), {timeout: 30_000}).toEqual(plain.get(kind));
     expect(await page.evaluate(() => (window as unknown as {__xss?: unknown}).__xss), "script from the address").toBeUndefined();
     expect(dialogs).toEqual([]);
     // Chromium logs the 404 page's own status as a failed resource; nothing else may be logged.
@@ -119,7 +134,7 @@ describe("hostile addresses give the whole page", () => {
 test("an empty ?compare= leaves the fragment's choice of area to compare with", async () => {
   const {page} = probe;
   await page.goto(site.url + "/areas/stafford?compare=#compare-tamworth", {waitUntil: "load"});
-  await fingerprint(page);
+  await settledFingerprint(page);
   expect(await page.locator("#compare-select").inputValue()).toBe("tamworth");
   expect(await page.locator(".compare-panel.is-selected").getAttribute("data-compare")).toBe("tamworth");
 });
