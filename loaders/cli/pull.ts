@@ -1,4 +1,4 @@
-// npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
+// npm run pull -- --source police-uk|police-uk-national|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
 //   [--tables collision,casualty,vehicle] [--snapshot DIR] [--timeout-ms N] [--deadline-ms N] [--retries N]
 //   [--allow-redirect HOST] [--accept-rows PATH|PERIOD] [--quiet] [--debug]
 // Fetches live open data, validates it, and replaces data/snapshot all-or-nothing (see loaders/snapshot/pull.ts).
@@ -8,7 +8,7 @@ import {SNAPSHOT_DIR} from "../lib/paths.ts";
 import {formatSummary, PULL_SOURCES, runPull, yearsOf, type PullSource} from "../snapshot/pull.ts";
 import {STATS19_TABLES, type Stats19Table} from "../sources/stats19-pull.ts";
 
-const USAGE = `usage: npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
+const USAGE = `usage: npm run pull -- --source police-uk|police-uk-national|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
   [--tables collision,casualty,vehicle] [--snapshot DIR] [--timeout-ms N] [--deadline-ms N] [--retries N]
   [--allow-redirect HOST] [--accept-rows PATH|PERIOD] [--quiet] [--debug]
   --timeout-ms    give up on a request when nothing arrives for this long (default 60000)
@@ -98,7 +98,7 @@ try {
   }
   if (!values.source) throw new UsageError("--source is required");
   const sources: PullSource[] = values.source === "all" ? PULL_SOURCES : values.source.split(",").map((s) => {
-    if (!(PULL_SOURCES as string[]).includes(s)) throw new UsageError(`--source: expected police-uk, stats19, ons or all, found ${JSON.stringify(s)}`);
+    if (!(PULL_SOURCES as string[]).includes(s)) throw new UsageError(`--source: expected ${PULL_SOURCES.join(", ")} or all, found ${JSON.stringify(s)}`);
     return s as PullSource;
   });
   const tables = values.tables?.split(",").map((t) => {

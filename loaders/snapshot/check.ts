@@ -19,6 +19,7 @@ import {readLinkedRows, type LinkedTable} from "../sources/stats19-linked-read.t
 import {checkBoundaries, readJson, readLsoaLookup, readPopulation} from "../sources/ons-read.ts";
 import {dataFiles, entryErrors, manifestLines, storedFileError} from "./manifest-check.ts";
 import {rowCountProblems, type Counted} from "./row-counts.ts";
+import {KIND_CHECKS, MORE_SOURCES, snapshotNotes} from "./kinds.ts";
 
 export interface KindReport {
   source: string;
@@ -42,9 +43,9 @@ export interface CheckResult {
   dir: string;
   files: number;
   errors: string[];
-  /** things allowed but worth saying (row counts accepted as they are) */
-  notes: string[];
   kinds: KindReport[];
+  /** report lines about the snapshot as a whole (see kinds.ts), then row counts accepted as they are */
+  notes: string[];
 }
 
 export interface CheckOptions {
@@ -53,7 +54,7 @@ export interface CheckOptions {
 }
 
 /** Sources check-data knows; a manifest entry of any other source is an error. */
-export const SOURCES = ["police-uk", "stats19", "ons"] as const;
+export const SOURCES = ["police-uk", "stats19", "ons", ...MORE_SOURCES] as const;
 
 /** `dft-road-casualty-statistics-collision-2023-staffordshire.csv.gz` → {table, year, force}. */
 export function parseStats19FileName(name: string): {table: string; year: string; force: string} | null {
@@ -75,7 +76,8 @@ export class CheckContext {
   /** year → collision indexes, for linking casualties and vehicles */
   readonly collisionIndexes = new Map<string, Set<string>>();
   private readonly seen = new Map<string, Map<string, string>>();
-  constructor(readonly forceId: string) {}
+  /** `dir`: the snapshot; `entries`: every readable entry, for checks that tie one file to another (kinds.ts) */
+  constructor(readonly forceId: string, readonly dir: string, readonly entries: ManifestEntry[]) {}
 
   /** Throws when `key` has already been seen in the key space `space` (a duplicate crime, collision, LSOA…). */
   once(space: string, key: string, file: string, line: number, field: string, what: string, detail = ""): void {
@@ -100,7 +102,7 @@ export interface KindReader {
 
 /**
  * The reader of each source/kind. A new kind of file gets a reader module (loaders/sources/<source>-read.ts) and one
- * line here. ONS kinds not listed are checked by format (readOtherOns).
+ * line here or in kinds.ts (KIND_CHECKS, asked first). ONS kinds not listed are checked by format (readOtherOns).
  */
 export const READERS: Record<string, KindReader> = {
   "ons/lsoa-lookup": {phase: 0, read: lookupFacts},
@@ -118,6 +120,8 @@ export const READERS: Record<string, KindReader> = {
 };
 
 function readerFor(entry: ManifestEntry): KindReader | null {
+  const more = KIND_CHECKS[`${entry.source}/${entry.kind}`];
+  if (more) return {phase: 2, read: (file, e, ctx) => more(file, e.path, {dir: ctx.dir, entry: e, entries: ctx.entries})};
   return READERS[`${entry.source}/${entry.kind}`] ?? (entry.source === "ons" ? {phase: 2, read: readOtherOns} : null);
 }
 
@@ -160,7 +164,7 @@ export async function checkSnapshot(dir = SNAPSHOT_DIR, options: CheckOptions = 
   for (const error of duplicatePeriods(readable, forceId)) fail(error);
 
   // Parse every file by its kind's reader.
-  const ctx = new CheckContext(forceId);
+  const ctx = new CheckContext(forceId, dir, readable);
   const reports = new Map<string, KindReport>();
   const reportFor = (e: ManifestEntry) => {
     const key = `${e.source}/${e.kind}`;
@@ -197,7 +201,9 @@ export async function checkSnapshot(dir = SNAPSHOT_DIR, options: CheckOptions = 
     if (r.source === "police-uk") r.gaps = missingBetween(r.periods, nextMonth);
     if (r.source === "stats19") r.gaps = missingBetween(r.periods, (y) => String(Number(y) + 1));
   }
-  return {dir, files: manifest.files.length, errors, notes: rowCounts.notes, kinds};
+  // Report lines about the snapshot as a whole (kinds.ts), then any row counts accepted as they are.
+  const notes = errors.length ? [] : await snapshotNotes(dir, readable).catch((error) => (fail(error), []));
+  return {dir, files: manifest.files.length, errors, notes: [...notes, ...rowCounts.notes], kinds};
 }
 
 /** No two files may hold the same force, kind and month (police.uk) or year (STATS19). */
@@ -369,7 +375,7 @@ export function formatCheckReport(result: CheckResult): string {
     if (r.unlinked !== null) facts.push(`${n(r.unlinked)} not linked to a collision in the snapshot`);
     lines.push(`  ${r.kind}: ${facts.join("; ")}`);
   }
-  if (result.notes.length) lines.push("Notes:", ...result.notes.map((note) => `  ${note}`));
+  for (const note of result.notes) lines.push(note);
   lines.push(result.errors.length ? `${result.errors.length} error${result.errors.length === 1 ? "" : "s"}:` : "OK: no errors");
   for (const e of result.errors) lines.push(`  ${e}`);
   return lines.join("\n");

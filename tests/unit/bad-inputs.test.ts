@@ -237,7 +237,7 @@ describe("bad snapshots that used to pass check-data (issue 17): each is refused
     writeManifestAt(snap.dir, manifest);
     const accepted = await checkUnchanged(snap);
     expect(accepted.errors).toEqual([]);
-    expect(accepted.notes).toEqual([`${STREET}: 48 rows accepted as they are (expected ${range})`]);
+    expect(accepted.notes).toContain(`${STREET}: 48 rows accepted as they are (expected ${range})`);
   });
 
   it("an unterminated quote on line 50 is reported on line 50", async () => {
