@@ -5,6 +5,7 @@ import {EXTRACTS} from "./loaders/extracts/definitions.ts";
 import {availableExtracts} from "./loaders/extracts/available.ts";
 import {areas, force} from "./loaders/lib/force.ts";
 import {readSiteFilesIndex} from "./loaders/pages/site-files.ts";
+import {escapeText} from "./loaders/site/html.ts";
 import {MAIN_ID} from "./loaders/site/page.ts";
 import {storyPaths} from "./loaders/stories/registry.ts";
 
@@ -17,10 +18,10 @@ const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"]
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">
-  <a class="site-name" href="/">${force.siteTitle}</a>
+  <a class="site-name" href="/">${escapeText(force.siteTitle)}</a>
   <nav aria-label="Main">
     <ul class="site-nav">
-${NAV.map(([href, label]) => `      <li><a href="${href}">${label}</a></li>`).join("\n")}
+${NAV.map(([href, label]) => `      <li><a href="${href}">${escapeText(label)}</a></li>`).join("\n")}
     </ul>
   </nav>
 </div>`;
@@ -35,7 +36,8 @@ Contains OS data © Crown copyright and database right. Built from open data: se
 // - then, once the HTML is parsed, it inserts the page's deferred HTML (loaders/site/html.ts deferredHtml),
 //   puts in place of each [data-continue] link the parts of the linked page its selector names (a story's later
 //   steps: loaders/site/scrolly.ts continuedAt), and scrolls to the address's #fragment if that was in them;
-// - window.siteReady resolves after that. Every page's script awaits it before loading its modules, so the
+// - window.siteReady resolves after that, whatever the address holds (a failure is logged, never left to
+//   stop the page's scripts). Every page's script awaits it before loading its modules, so the
 //   build-time charts paint before any enhancement work starts.
 const headScript = `document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");
 window.siteFirstPaint = new Promise(function (resolve) {
@@ -46,13 +48,18 @@ window.siteFirstPaint = new Promise(function (resolve) {
     if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); later(); }
   }).observe({type: "paint", buffered: true});
 });
+// The address's #fragment as an element id. A link can carry any bytes: a malformed escape ("#%") is read as typed.
+function fragmentId() {
+  var raw = location.hash.slice(1);
+  try { return decodeURIComponent(raw); } catch (e) { return raw; }
+}
 window.siteReady = window.siteFirstPaint.then(function () {
   return new Promise(function (resolve) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { resolve(); }, {once: true});
     else resolve();
   });
 }).then(function () {
-  var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  var id = fragmentId();
   var missing = id && !document.getElementById(id);
   document.querySelectorAll("noscript[data-deferred]").forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
   return Promise.all(Array.prototype.map.call(document.querySelectorAll("[data-continue]"), function (p) {
@@ -69,7 +76,7 @@ window.siteReady = window.siteFirstPaint.then(function () {
     var target = missing && document.getElementById(id);
     if (target) target.scrollIntoView();
   });
-});`;
+}).catch(function (error) { console.error("page set-up failed:", error); }); // the page's scripts still load`;
 
 export default {
   root: "src",
@@ -88,7 +95,7 @@ export default {
   style: "style.css",
   // DuckDB-WASM extensions are downloaded at run time from extensions.duckdb.org: never.
   duckdb: {extensions: {json: null, parquet: null}},
-  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
+  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${escapeText(force.place)}, from open data.">
 <link rel="icon" href="data:,">
 <script>${headScript}</script>`,
   dynamicPaths: [

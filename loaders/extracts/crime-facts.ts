@@ -4,63 +4,9 @@
 import {monthGaps, shiftMonth} from "../../src/components/months.ts";
 import {sqlList, type Db} from "../lib/duckdb.ts";
 import {areas, forcePopulation, type Area} from "../lib/force.ts";
+import {OUTCOME_CATEGORY_GROUPS} from "./outcome-groups.ts";
 
 export const ASB = "Anti-social behaviour";
-
-/** A month is under-supplied when its crime per day is this far below its year's median month… */
-export const UNDER_SUPPLY_DROP = 0.2;
-/** …and every crime type with at least this many records in a typical month of the year is below its median. */
-export const UNDER_SUPPLY_MIN_TYPE = 50;
-
-export interface MonthTypeCount {
-  month: string;
-  crimeType: string;
-  count: number;
-}
-
-const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/**
- * Months that look under-supplied: crime per day at least UNDER_SUPPLY_DROP below the median month of the same
- * year, and every sizeable crime type below its median over the year's other months. Years with fewer than four
- * months held are not judged. Anti-social behaviour is left out (its supply varies on its own).
- */
-export function underSuppliedMonths(rows: MonthTypeCount[]): string[] {
-  const crime = rows.filter((r) => r.crimeType !== ASB);
-  const months = [...new Set(crime.map((r) => r.month))].sort();
-  const types = [...new Set(crime.map((r) => r.crimeType))];
-  const count = new Map(crime.map((r) => [`${r.month}|${r.crimeType}`, r.count]));
-  const get = (m: string, t: string) => count.get(`${m}|${t}`) ?? 0;
-  const total = (m: string) => types.reduce((s, t) => s + get(m, t), 0);
-  const out: string[] = [];
-  for (const year of new Set(months.map((m) => m.slice(0, 4)))) {
-    const held = months.filter((m) => m.startsWith(year));
-    if (held.length < 4) continue;
-    const typical = median(held.map((m) => total(m) / daysIn(m)));
-    for (const m of held) {
-      if (total(m) / daysIn(m) > typical * (1 - UNDER_SUPPLY_DROP)) continue;
-      const others = held.filter((x) => x !== m);
-      const sizeable = types.filter((t) => median(others.map((x) => get(x, t))) >= UNDER_SUPPLY_MIN_TYPE);
-      if (sizeable.length && sizeable.every((t) => get(m, t) < median(others.map((x) => get(x, t))))) out.push(m);
-    }
-  }
-  return out.sort();
-}
-
-/** Every record of the force's files by month and crime type, wherever located (as police.uk counts them). */
-export async function forceMonthTypeCounts(db: Db): Promise<MonthTypeCount[]> {
-  return (await db.all<{month: string; crime_type: string; n: number}>(`SELECT month, crime_type, sum(count)::INTEGER AS n FROM street_crime_monthly GROUP BY ALL ORDER BY ALL`))
-    .map((r) => ({month: r.month, crimeType: r.crime_type, count: r.n}));
-}
-
-/** The months the force's data looks under-supplied in (a force-wide judgement: see underSuppliedMonths). */
-export async function forceUnderSuppliedMonths(db: Db): Promise<string[]> {
-  return underSuppliedMonths(await forceMonthTypeCounts(db));
-}
 
 /** Every crime type the extract holds, sorted. */
 export async function crimeTypes(db: Db): Promise<string[]> {
@@ -142,10 +88,11 @@ export async function outcomeShares(db: Db, types: string[] | null, months: stri
 }
 
 /**
- * Last outcomes that say a crime is still open: police.uk gives a crime's latest outcome when the file was published,
- * so the newest months hold more of these, and their outcome shares are not comparable with older months'.
+ * Last outcomes that say a crime is still open or has no update (the "open" group of outcome-groups.ts): police.uk
+ * gives a crime's latest outcome when the file was published, so the newest months hold more of these, and their
+ * outcome shares are not comparable with older months'.
  */
-export const OPEN_OUTCOMES = ["Under investigation", "Awaiting court outcome"];
+export const OPEN_OUTCOMES = Object.entries(OUTCOME_CATEGORY_GROUPS).filter(([, group]) => group === "open").map(([category]) => category);
 
 /** For each month, the share of crimes of the given types whose last outcome is still open (OPEN_OUTCOMES). */
 export async function openOutcomeShares(db: Db, types: string[] | null, months: string[]): Promise<{month: string; open: number; crimes: number; share: number}[]> {
@@ -157,6 +104,15 @@ export async function openOutcomeShares(db: Db, types: string[] | null, months: 
     const open = r?.open ?? 0, crimes = r?.n ?? 0;
     return {month, open, crimes, share: crimes ? open / crimes : 0};
   });
+}
+
+/**
+ * Crimes by last outcome category as published ("" when none was given) and by month, crime type or area, in the
+ * given months: every crime of the outcomes extract counted once (loaders/extracts/outcome-groups.ts groups them).
+ */
+export async function outcomeCountsBy(db: Db, by: "month" | "crime_type" | "area_code", months: string[]): Promise<{key: string; outcome: string; count: number}[]> {
+  return (await db.all<{key: string; outcome: string; n: number}>(`SELECT ${by} AS key, outcome_category AS outcome, sum(count)::INTEGER AS n
+    FROM street_outcomes_monthly WHERE month IN ${sqlList(months)} GROUP BY ALL ORDER BY ALL`)).map((r) => ({key: r.key, outcome: r.outcome, count: r.n}));
 }
 
 /** Records of the given types in the given months in each LSOA of the force's areas (LSOAs with none are absent). */

@@ -44,9 +44,9 @@ export const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(
 /** "a" or "an" before a word (by its first letter; good enough for the site's own labels). */
 export const article = (word: string): string => (/^[aeiou]/i.test(word) ? "an" : "a");
 
-/** ["a", "b", "c"] → "a, b and c" */
-export function listWords(items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0] ?? "";
+/** ["a", "b", "c"] → "a, b and c" (or "a, b or c") */
+export function listWords(items: string[], conjunction: "and" | "or" = "and"): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}` : items[0] ?? "";
 }
 
 /** The months of a period in words: "January to December 2025" (first to last month). */

@@ -1,8 +1,8 @@
 // The stories, in one list: the home page, the navigation, the stories index, the area pages, the sitemap and
 // the story route (src/stories/[story].md.ts) all read it. A new story is a folder beside roads/ and one line here.
-import type {ChartGroup, ChartTree} from "../charts/group.ts";
-import type {Html} from "../site/html.ts";
-import type {Step} from "../site/scrolly.ts";
+import type {StoryDefinition} from "./definition.ts";
+
+export type {StoryDefinition};
 
 export interface StoryEntry {
   /** the story's address: /stories/<slug> (and /stories/<slug>-continued for its later steps) */
@@ -20,27 +20,11 @@ export interface StoryEntry {
   load(): Promise<{story: StoryDefinition}>;
 }
 
-/** What a story's folder provides (its story.ts). */
-export interface StoryDefinition {
-  /** the sentence under the title */
-  lede: Html;
-  /** the accessible name of the step-by-step part */
-  label: string;
-  /**
-   * HTML at the very start of each of the story's pages, before its title, so a browser parses it before the first
-   * paint and before the site's scripts run: for a page-wide control that must work at once, with its own tiny inline
-   * style and script (the VAWG story's quick exit), or a note every page of the story carries.
-   */
-  pageStart?: Html;
-  charts: ChartGroup<ChartTree>;
-  /** the steps, every number computed from the snapshot or cited */
-  steps(): Promise<Step[]>;
-}
-
 export const STORIES: StoryEntry[] = [
   {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")},
   {slug: "county-lines", title: "County lines and drugs: what the data shows", short: "the county lines and drugs story", summary: "Drug and weapons offences, stop and search, and what the force reports on county lines.", order: 2, status: "published", load: () => import("./county-lines/story.ts")},
-  {slug: "vawg", title: "Violence against women and girls, and domestic abuse", short: "the violence against women and girls story", summary: "What the open data can and cannot show, what the force reports, and where to get help.", order: 3, status: "published", load: () => import("./vawg/story.ts")}
+  {slug: "vawg", title: "Violence against women and girls, and domestic abuse", short: "the violence against women and girls story", summary: "What the open data can and cannot show, what the force reports, and where to get help.", order: 3, status: "published", load: () => import("./vawg/story.ts")},
+  {slug: "victims", title: "Victims: what happens after a crime is reported", short: "the victims story", summary: "What police.uk says happened to every crime recorded, compared like with like and with other forces, what victims tell the surveys, and where to get help.", order: 4, status: "published", load: () => import("./victims/story.ts")}
 ];
 
 export const storyPath = (slug: string): string => `/stories/${slug}`;

@@ -66,7 +66,7 @@ const RECORDER = `(() => {
     const seen = (s) => { const el = document.querySelector(s); return !!el && getComputedStyle(el).visibility === "visible" && el.getClientRects().length > 0; };
     sessionStorage.setItem("exit-seen", JSON.stringify({how, path: location.pathname, title: seen("main h1"), step: seen(".scrolly-step"), note: seen(".content-note"),
       button: seen("[data-exit-this-page] a"), overlay: seen("[data-exit-overlay]"), overlayText: document.querySelector("[data-exit-overlay]")?.textContent,
-      status: document.querySelector("[data-exit-this-page] [role=status]")?.textContent, referrer: document.querySelector('meta[name="referrer"]')?.content}));
+      status: document.querySelector("[data-exit-this-page] [role=status]")?.textContent, referrer: [...document.querySelectorAll('meta[name="referrer"]')].at(-1)?.content}));
   };
   addEventListener("click", () => record("click"));
   addEventListener("keyup", () => record("keyup"));

@@ -5,9 +5,10 @@
 import {join} from "node:path";
 import {formatCount, formatMonth, formatPercent} from "../../../src/components/format.ts";
 import {monthRuns} from "../../../src/components/months.ts";
-import {countsByArea, forceUnderSuppliedMonths, lsoaCounts, monthlyCounts, monthsHeld, openOutcomeShares, outcomeShares, sameCalendarMonths,
+import {countsByArea, lsoaCounts, monthlyCounts, monthsHeld, OPEN_OUTCOMES, openOutcomeShares, outcomeShares, sameCalendarMonths,
   type CountsByArea, type OutcomeShare} from "../../extracts/crime-facts.ts";
 import {crimePeriods} from "../../extracts/periods.ts";
+import {forceUnderSuppliedMonths} from "../../extracts/under-supply.ts";
 import {lit, type Db} from "../../lib/duckdb.ts";
 import {readManifest} from "../../lib/manifest.ts";
 import {SNAPSHOT_DIR} from "../../lib/paths.ts";
@@ -193,7 +194,7 @@ export function spikeSentence(f: CountyLinesFacts): string | null {
 
 /** The outcome of drug crimes that are still open, first against last month: the caveat shared by chart and step. */
 export function openOutcomesSentence(f: CountyLinesFacts): string {
-  return `Outcomes take time: police.uk gives each crime's latest outcome when the file was published, so recent months have more crimes still open ("Under investigation" or "Awaiting court outcome") — ${shareWords(f.openLast.share)} of drug crimes recorded in ${formatMonth(f.openLast.month)}, against ${shareWords(f.openFirst.share)} of those recorded in ${formatMonth(f.openFirst.month)}.`;
+  return `Outcomes take time: police.uk gives each crime's latest outcome when the file was published, so recent months have more crimes still open or without an update (${listWords(OPEN_OUTCOMES.map((o) => `"${o}"`), "or")}) — ${shareWords(f.openLast.share)} of drug crimes recorded in ${formatMonth(f.openLast.month)}, against ${shareWords(f.openFirst.share)} of those recorded in ${formatMonth(f.openFirst.month)}.`;
 }
 
 /** A share in words: "15%", or "under 1%" where a whole percent would read as none. */

@@ -2,11 +2,12 @@
 // month held, by area with rates, year on year where both years are held, and last outcomes; and what the force's
 // January 2024 report says about the recording change and the two VAWG definitions, read from the document itself.
 import {formatPercent} from "../../../src/components/format.ts";
-import {countsByArea, forceUnderSuppliedMonths, monthlyCounts, monthsHeld, openOutcomeShares, outcomeShares, sameCalendarMonths,
+import {countsByArea, monthlyCounts, monthsHeld, OPEN_OUTCOMES, openOutcomeShares, outcomeShares, sameCalendarMonths,
   type CountsByArea, type OutcomeShare} from "../../extracts/crime-facts.ts";
 import {crimePeriods} from "../../extracts/periods.ts";
+import {forceUnderSuppliedMonths} from "../../extracts/under-supply.ts";
 import type {Db} from "../../lib/duckdb.ts";
-import {describeMonths} from "../../lib/words.ts";
+import {describeMonths, listWords} from "../../lib/words.ts";
 import {countText} from "../../site/components.ts";
 import {citation} from "../../sources/documents.ts";
 import {publishedMeasure, readDocument} from "../../sources/published.ts";
@@ -119,7 +120,7 @@ export const affectedByConductChange = (notes: string): boolean => /conduct crim
 /** The outcome caveat, shared by chart and step. */
 export function openOutcomesSentence(f: VawgFacts): string {
   const share = (x: number) => (x > 0 && x < 0.005 ? "under 1%" : formatPercent(x));
-  return `Outcomes take time, and longer for violent and sexual offences: police.uk gives each crime's latest outcome when the file was published, so recent months have more crimes still open ("Under investigation" or "Awaiting court outcome") — ${share(f.openLast.share)} of those recorded in ${describeMonths([f.openLast.month])}, against ${share(f.openFirst.share)} of those recorded in ${describeMonths([f.openFirst.month])}.`;
+  return `Outcomes take time, and longer for violent and sexual offences: police.uk gives each crime's latest outcome when the file was published, so recent months have more crimes still open or without an update (${listWords(OPEN_OUTCOMES.map((o) => `"${o}"`), "or")}) — ${share(f.openLast.share)} of those recorded in ${describeMonths([f.openLast.month])}, against ${share(f.openFirst.share)} of those recorded in ${describeMonths([f.openFirst.month])}.`;
 }
 
 /** What police.uk's category holds and what it does not: shared by the first chart's note and the first step. */
