@@ -124,7 +124,8 @@ describe("forces comparison", () => {
     expect(forces.neighbourDistrictsWithoutForce.map((d) => d.name)).toEqual(["Birmingham", "Dudley", "Walsall", "Wolverhampton"]);
     const missing = new Map(forces.missing.map((m) => [m.force, m]));
     for (const f of ["metropolitan", "west-midlands", "west-yorkshire"]) expect(missing.get(f)?.reason, f).toMatch(/^none of its 2025 street files/);
-    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted"});
+    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted (the copy counted leaves out files of 4 MiB or more)"});
+    expect(missing.get("metropolitan")?.name).toBe("Metropolitan Police");
     expect(missing.get("thames-valley")?.monthsRead).toBe(11);
     expect(missing.get("btp")?.reason).toMatch(/railways/);
     expect(missing.get("northern-ireland")?.reason).toMatch(/not a force of England and Wales/);
