@@ -8,7 +8,7 @@ import {CENSUS_SOURCE, POLICE_UK_SOURCE, STATS19_SOURCE} from "../charts/sources
 import {readLsoaFeatures} from "../geo/boundaries.ts";
 import {pointCount, webTopology} from "../geo/topology.ts";
 import {areas, force} from "../lib/force.ts";
-import {capital, comparedWith, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
+import {capital, comparedWith, describeMonths, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
 import {deprivationChart} from "./deprivation-section.ts";
 import {deprivationFacts} from "./deprivation.ts";
 import {areaFacts, type AllFacts, type AreaFacts} from "./facts.ts";
@@ -106,7 +106,7 @@ function trendChart(all: AllFacts, f: AreaFacts, underSupplied: string[]): Chart
   return {
     id: `area-${f.area.slug}-trend`,
     title: `Crime and anti-social behaviour in ${f.area.name}, month by month`,
-    subtitle: `Records published on police.uk each month, ${formatMonthRange(all.months[0], all.latest)} (the months this snapshot holds)`,
+    subtitle: `Records published on police.uk each month, ${describeMonths(all.months)} (the months this snapshot holds)`,
     description: `${capital(during(all.last12))}, crime in ${f.area.name} was highest in ${formatMonth(peak.month)} (${formatCount(peak.crime)}) and lowest in ${formatMonth(low.month)} (${formatCount(low.crime)}). Anti-social behaviour peaked in ${formatMonth(asbPeak.month)} (${formatCount(asbPeak.asb)}).`,
     plot: "gappedMonthlyLines",
     options: {series: ["Crime", "Anti-social behaviour"], yLabel: "Records per month"},

@@ -2,11 +2,11 @@
 // named, the average of the forces shown), and the force's rate by crime type against that average. Every title and
 // description is computed from the facts (facts.ts).
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {formatCount, formatMonth, formatRate} from "../../src/components/format.ts";
+import {formatCount, formatMonth, formatRate, formatRate2} from "../../src/components/format.ts";
 import {chartGroup} from "../charts/group.ts";
 import {CENSUS_DISTRICTS_SOURCE, POLICE_UK_NATIONAL_SOURCE} from "../charts/sources.ts";
 import {force} from "../lib/force.ts";
-import {comparedWith, listWords, lower, periodWords, possessive, rankWords} from "../lib/words.ts";
+import {capital, comparedWith, listWords, lower, periodWords, possessive, rankWords} from "../lib/words.ts";
 import {forcesFacts, type ForcesFacts} from "./facts.ts";
 
 export const forcesCharts = chartGroup("forces", import.meta.url, async (db) => {
@@ -25,7 +25,7 @@ export const averageLabel = (f: ForcesFacts): string => `Average of the ${format
 
 /** The forces not compared, in a sentence for a chart's note. */
 export function missingWords(f: ForcesFacts): string {
-  return `Not shown: ${listWords(f.missing.map((m) => `${m.name} (${m.reason})`))}.`;
+  return `Not shown: ${f.missing.map((m) => `${m.name}, as ${m.reason}`).join("; ")}.`;
 }
 
 function forceRatesChart(f: ForcesFacts): ChartSpec {
@@ -36,7 +36,10 @@ function forceRatesChart(f: ForcesFacts): ChartSpec {
     ...f.compared.map((r) => ({rank: r.rank, label: label(r), value: round(r.rate), crime: r.crime, population: r.population, districts: r.districts,
       role: r.force === f.force.force ? "this" : "other"})),
     {rank: null, label: averageLabel(f), value: round(f.average.meanRate), crime: null, population: null, districts: null, role: "force"}
-  ].sort((a, b) => b.value - a.value || (a.role === "force" ? 1 : b.role === "force" ? -1 : 0) || a.label.localeCompare(b.label));
+  ];
+  // Forces in rank order, the average placed by its exact value among them (rounded values can tie).
+  const exact = new Map([...f.compared.map((r) => [label(r), r.rate] as const), [averageLabel(f), f.average.meanRate]]);
+  data.sort((a, b) => exact.get(b.label)! - exact.get(a.label)! || a.label.localeCompare(b.label));
   const top = f.compared[0], bottom = f.compared.at(-1)!;
   const higher = f.neighbours.filter((n) => n.rate !== null && n.rate > f.force.rate), lower_ = f.neighbours.filter((n) => n.rate !== null && n.rate <= f.force.rate);
   const neighbourWords = (list: typeof f.neighbours) => listWords(list.map((n) => `${n.name} (${formatRate(n.rate!)})`));
@@ -60,7 +63,7 @@ function forceTypesChart(f: ForcesFacts): ChartSpec {
   const round = (n: number) => Math.round(n * 100) / 100;
   const data = f.byType.map((t) => ({label: t.crimeType, count: t.count, share: round(t.rate), compare: round(t.meanRate), rank: t.rank}));
   const above = f.byType.filter((t) => comparedWith(t.rate, t.meanRate) === "above"), below = f.byType.filter((t) => comparedWith(t.rate, t.meanRate) === "below");
-  const typeWords = (list: typeof f.byType) => listWords(list.map((t) => `${lower(t.crimeType)} (${formatRate(t.rate)} against ${formatRate(t.meanRate)})`));
+  const typeWords = (list: typeof f.byType) => listWords(list.map((t) => `${lower(t.crimeType)} (${formatRate2(t.rate)} against ${formatRate2(t.meanRate)})`));
   return {
     id: "forces-crime-types",
     title: `${possessive(force.name)} crime rate by type, against the average of the forces`,
@@ -68,7 +71,7 @@ function forceTypesChart(f: ForcesFacts): ChartSpec {
     description: [
       above.length ? `${force.name} had more crime per 1,000 residents than the average of the forces for ${typeWords(above)}.` : "",
       below.length ? `It had less for ${typeWords(below)}.` : "",
-      above.length + below.length < f.byType.length ? `${listWords(f.byType.filter((t) => comparedWith(t.rate, t.meanRate) === "about the same as").map((t) => t.crimeType))} ${above.length + below.length === f.byType.length - 1 ? "was" : "were"} within 5% of the average.` : ""
+      above.length + below.length < f.byType.length ? `${capital(listWords(f.byType.filter((t) => comparedWith(t.rate, t.meanRate) === "about the same as").map((t) => lower(t.crimeType))))} ${above.length + below.length === f.byType.length - 1 ? "was" : "were"} within 5% of the average.` : ""
     ].filter(Boolean).join(" "),
     plot: "shareBars",
     options: {valueLabel: "Crimes per 1,000 residents", compareLabel: "average", format: "rate"},

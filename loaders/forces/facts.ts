@@ -24,10 +24,10 @@ export const UNPUBLISHED_FORCES = [
 export const ABSENT_FORCE_NAMES = new Map([["metropolitan", "Metropolitan Police"], ["west-midlands", "West Midlands Police"], ["west-yorkshire", "West Yorkshire Police"]]);
 
 /** Why a force's monthly file can be absent from the national counts (their PROVENANCE.md: the copy counted). */
-export const ABSENT_FILES_WHY = "the copy counted leaves out files of 4 MiB or more";
+export const ABSENT_FILES_WHY = "leaves out files of 4 MiB or more";
 
 /** A force whose residents are far fewer than the people who work in and visit its area: a rate per resident misleads. */
-export const RESIDENT_RATE_MISLEADS = new Map([["city-of-london", "its resident population (Census 2021) is far smaller than the number of people who work in and visit the City, so a rate per resident does not compare with other forces'"]]);
+export const RESIDENT_RATE_MISLEADS = new Map([["city-of-london", "its residents (Census 2021) are far fewer than the people who work in and visit the City, so a rate per resident does not compare with other forces'"]]);
 
 export interface ForceRate {
   force: string;
@@ -108,8 +108,8 @@ export async function forcesFacts(db: Db, forceId = configuredForce.id): Promise
     const n = read.get(force) ?? 0;
     const name = names.get(force) ?? force;
     if (NOT_TERRITORIAL.has(force)) missing.push({force, name, monthsRead: n, reason: "polices the railways of Great Britain, not an area of residents"});
-    else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted (${ABSENT_FILES_WHY})` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted (${ABSENT_FILES_WHY})`});
-    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "its records have no location in a district of England or Wales (it is not a force of England and Wales)"});
+    else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted, which ${ABSENT_FILES_WHY}` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted, which ${ABSENT_FILES_WHY}`});
+    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "its records have no location in a district of England or Wales: it is not a force of England and Wales"});
     else if (RESIDENT_RATE_MISLEADS.has(force)) missing.push({force, name, monthsRead: n, reason: RESIDENT_RATE_MISLEADS.get(force)!});
     else comparable.push(force);
   }

@@ -1,7 +1,7 @@
 // /forces: how the force compares with the other forces of England and Wales in the latest year of the national
 // police.uk counts — crime per 1,000 residents ranked, its neighbours, by crime type, the ranks its own reports give
 // among its "most similar forces" (cited) beside what open data shows for all forces, and which forces are missing.
-import {formatCount, formatRate} from "../../src/components/format.ts";
+import {formatCount, formatRate, formatRate2} from "../../src/components/format.ts";
 import {withExtracts} from "../extracts/query.ts";
 import {force} from "../lib/force.ts";
 import {capital, comparedWith, listWords, lower, numberWord, ordinal, ordinalHighest, ordinalLowest, periodWords, possessive, rankWords} from "../lib/words.ts";
@@ -32,7 +32,7 @@ export function neighbourSentences(f: ForcesFacts): string[] {
   const named = (list: typeof f.neighbours) => listWords(list.map((n) => `${n.name} (${formatRate(n.rate!)})`));
   const compared = f.neighbours.filter((n) => n.rate !== null);
   const higher = compared.filter((n) => n.rate! > f.force.rate), lowerRate = compared.filter((n) => n.rate! <= f.force.rate);
-  const out = [`${force.name} shares a boundary with ${f.neighbours.length} forces in the data.`];
+  const out = [`${force.name} shares a boundary with ${numberWord(f.neighbours.length)} ${f.neighbours.length === 1 ? "force" : "forces"} in the data.`];
   if (higher.length) out.push(`${capital(numberWord(higher.length))} had more crime per 1,000 residents in ${f.year}: ${named(higher)}.`);
   if (lowerRate.length) out.push(`${capital(numberWord(lowerRate.length))} had less: ${named(lowerRate)}.`);
   const notCompared = f.neighbours.filter((n) => n.rate === null);
@@ -56,7 +56,7 @@ function typesTable(f: ForcesFacts): Html {
     caption: `${force.name}: crimes per 1,000 residents by type, ${f.year}, against ${lower(averageLabel(f))}`,
     columns: [{label: "Crime type"}, {label: "Crimes", numeric: true}, {label: "Per 1,000 residents", numeric: true}, {label: averageLabel(f), numeric: true},
       {label: `Rank of ${formatCount(f.compared.length)} (1 = highest)`, numeric: true}],
-    rows: f.byType.map((t) => ({header: t.crimeType, cells: [formatCount(t.count), formatRate(t.rate), formatRate(t.meanRate), formatCount(t.rank)]}))});
+    rows: f.byType.map((t) => ({header: t.crimeType, cells: [formatCount(t.count), formatRate2(t.rate), formatRate2(t.meanRate), formatCount(t.rank)]}))});
 }
 
 /** A published rank in words: "2nd of 8 most similar forces (MSF)". */
@@ -97,7 +97,7 @@ function reportsSection(f: ForcesFacts): Html {
     return {header: r.measure, cells: [
       rankText(r.msf), r.national ? rankText(r.national) : "–", periodText(r.msf.period),
       open ? html`${open.crimeType}${open.differs ? html` <span class="muted">(${open.differs})</span>` : ""}` : "no such category",
-      open ? formatRate(open.rate) : "–", open ? `${ordinalHighest(open.rank)} (${ordinalLowest(n - open.rank + 1)})` : "–"
+      open ? formatRate2(open.rate) : "–", open ? `${ordinalHighest(open.rank)} (${ordinalLowest(n - open.rank + 1)})` : "–"
     ]};
   });
   const documents = [...new Set(ranks.map((r) => r.msf.document))];
@@ -110,8 +110,8 @@ ${tableRegion({id: "reports-table", testId: "reports-table", caption: `Ranks in 
 <h3>What the reports say, in their words</h3>
 <ul class="published-list">${ranks.map((r) => html`<li><p><strong>${r.measure}</strong> (${periodText(r.msf.period)})</p>
 <blockquote><p>“${quoteText(r.msf.quote)}”</p></blockquote>
-<p class="published-cite">Source: ${citation(r.msf)}.${r.msf.notes && ` ${r.msf.notes.replace(/([^.])$/, "$1.")}`}</p></li>`)}</ul>
-<p class="muted">From ${documents.length === 1 ? "one report" : `${documents.length} reports`}; every quote is checked against the report's text when the site is tested.</p>`;
+<p class="published-cite">Source: ${citation(r.msf)}.${r.msf.notes && ` Note: ${r.msf.notes}`}</p></li>`)}</ul>
+<p class="muted">From ${numberWord(documents.length)} ${documents.length === 1 ? "report" : "reports"}; every quote is checked against the report's text when the site is tested.</p>`;
 }
 
 function missingSection(f: ForcesFacts): Html {
@@ -154,7 +154,7 @@ ${missingSection(f)}
 <ul class="caveat-list">
 <li><strong>Not official statistics.</strong> ${f.caveat}</li>
 <li><strong>Crime</strong> is every police.uk street-level record of ${f.year} except anti-social behaviour, wherever the force located it.</li>
-<li><strong>Residents</strong> are the Census 2021 usual residents of the council districts each force covers: a district belongs to the force with most of its records there (at least ${HOME_FLOOR} a year per 1,000 residents).</li>
+<li><strong>Residents</strong> are the Census 2021 usual residents of the council districts each force covers: a district belongs to the force with the most records there, if those come to at least ${HOME_FLOOR} a year for every 1,000 residents (a force's records just across its boundary stay far below that).</li>
 <li><strong>The average</strong> is the mean of the forces' rates, each force counting once; counting all their residents together gives ${formatRate(f.average.pooledRate)} per 1,000.</li>
 <li><strong>Ranks</strong> count from the highest rate: 1st has the most crime per resident. A force's place can move several steps on small differences in rate.</li>
 <li><strong>Visitors</strong>: forces whose areas draw many commuters, shoppers or tourists have more crime per resident than their residents alone would suggest.</li>
@@ -168,7 +168,7 @@ ${pageExists("/data") && html`<li><a href="/data">Data and downloads</a>: every 
 
 /** Which types the force ranks highest and lowest among the forces. */
 export function typeSentence(f: ForcesFacts): string {
-  const byRank = [...f.byType].sort((a, b) => a.rank - b.rank);
-  const high = byRank[0], low = byRank.at(-1)!;
-  return `Among ${comparedWords(f)}, its rate was ${rankWords(high.rank, f.compared.length, "forces")} for ${lower(high.crimeType)} (${formatRate(high.rate)} per 1,000) and ${rankWords(low.rank, f.compared.length, "forces")} for ${lower(low.crimeType)} (${formatRate(low.rate)}).`;
+  const byRank = [...f.byType].sort((a, b) => a.rank - b.rank || a.crimeType.localeCompare(b.crimeType));
+  const high = byRank[0], low = byRank.at(-1)!, n = f.compared.length;
+  return `Among ${comparedWords(f)}, its rate was the ${ordinalHighest(high.rank)} for ${lower(high.crimeType)} (${formatRate2(high.rate)} per 1,000 residents) and the ${ordinalLowest(n - low.rank + 1)} for ${lower(low.crimeType)} (${formatRate2(low.rate)}).`;
 }

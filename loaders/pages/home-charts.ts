@@ -9,7 +9,7 @@ import {crimePeriods} from "../extracts/periods.ts";
 import type {Db} from "../lib/duckdb.ts";
 import {force} from "../lib/force.ts";
 import {trendVerdicts} from "../areas/trend-verdict.ts";
-import {capital, describeMonths, during, periodWords} from "../lib/words.ts";
+import {capital, describeMonths, during} from "../lib/words.ts";
 
 export const homeCharts = chartGroup("home", import.meta.url, async (db) => ({monthlyTrend: await homeMonthlyTrend(db)}));
 
@@ -29,7 +29,7 @@ export async function homeMonthlyTrend(db: Db): Promise<ChartSpec> {
     id: "home-monthly-crime-asb",
     title: "Crime and anti-social behaviour recorded each month",
     subtitle: `${force.place}, records published on police.uk, ${describeMonths(months)} (the months this snapshot holds)`,
-    description: `${capital(during(last12))}, police.uk lists ${formatCount(total(crime))} crimes and ${formatCount(total(asb))} anti-social behaviour incidents in ${force.place}. Crime was highest in ${formatMonth(peak.month)} (${formatCount(peak.count)}) and lowest in ${formatMonth(low.month)} (${formatCount(low.count)}) of ${periodWords(last12)}.`,
+    description: `${capital(during(last12))}, police.uk lists ${formatCount(total(crime))} crimes and ${formatCount(total(asb))} anti-social behaviour incidents in ${force.place}. In those months crime was highest in ${formatMonth(peak.month)} (${formatCount(peak.count)}) and lowest in ${formatMonth(low.month)} (${formatCount(low.count)}).`,
     note: `police.uk updates past months when records are reclassified or moved, so counts can change slightly between downloads. ${trendGapNote(months, underSupplied)}`,
     source: POLICE_UK_SOURCE,
     updated: `Data to ${formatMonth(months.at(-1)!)}`

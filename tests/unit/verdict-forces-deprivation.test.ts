@@ -124,12 +124,12 @@ describe("forces comparison", () => {
     expect(forces.neighbourDistrictsWithoutForce.map((d) => d.name)).toEqual(["Birmingham", "Dudley", "Walsall", "Wolverhampton"]);
     const missing = new Map(forces.missing.map((m) => [m.force, m]));
     for (const f of ["metropolitan", "west-midlands", "west-yorkshire"]) expect(missing.get(f)?.reason, f).toMatch(/^none of its 2025 street files/);
-    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted (the copy counted leaves out files of 4 MiB or more)"});
+    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted, which leaves out files of 4 MiB or more"});
     expect(missing.get("metropolitan")?.name).toBe("Metropolitan Police");
     expect(missing.get("thames-valley")?.monthsRead).toBe(11);
     expect(missing.get("btp")?.reason).toMatch(/railways/);
     expect(missing.get("northern-ireland")?.reason).toMatch(/not a force of England and Wales/);
-    expect(missing.get("city-of-london")?.reason).toMatch(/resident population/);
+    expect(missing.get("city-of-london")?.reason).toMatch(/residents \(Census 2021\) are far fewer/);
     expect(missing.get("greater-manchester")?.reason).toBe("publishes no street-level crime data to police.uk");
     // Every force of the inputs list is either compared or missing, once.
     const all = new Set(rawCsv("police-uk-national/inputs-2025.csv.gz").map((d) => d.force!));
