@@ -24,7 +24,7 @@ const share1 = (fraction: number) => formatPercent(fraction, 1);
 function bandSentence(d: AreaDeprivation, s: DeprivationShare, band: string): string {
   if (!s.lsoas) return `None of ${possessive(d.name)} ${formatCount(d.lsoas)} LSOAs is among England's most deprived ${band}.`;
   const more = comparedWith(s.crimeShare, s.lsoaShare);
-  const compared = more === "about the same as" ? "about the same as their share of its LSOAs" : `${more === "above" ? "more" : "less"} than their share of its LSOAs (${formatPercent(s.lsoaShare)})`;
+  const compared = `${more === "about the same as" ? "about the same as" : more === "above" ? "more than" : "less than"} their share of its LSOAs (${formatPercent(s.lsoaShare)})`;
   return `${formatPercent(s.crimeShare)} of ${possessive(d.name)} recorded crime (${formatCount(s.crime)} of ${formatCount(d.crime)}) was in the ${formatCount(s.lsoas)} of its ${formatCount(d.lsoas)} LSOAs among England's most deprived ${band}: ${compared}.`;
 }
 
@@ -36,6 +36,13 @@ export function deprivationSentences(d: AreaDeprivation, all: AreaDeprivation): 
   sentences.push(`Across ${force.place}, ${formatPercent(all.mostDeprived10.crimeShare)} of recorded crime was in the ${formatPercent(all.mostDeprived10.lsoaShare)} of LSOAs among England's most deprived 10%, and ${formatPercent(all.mostDeprived20.crimeShare)} in the ${formatPercent(all.mostDeprived20.lsoaShare)} among the most deprived 20%.`);
   if (d.noDecile.lsoas) sentences.push(`${formatCount(d.noDecile.lsoas)} LSOAs (${formatCount(d.noDecile.crime)} crimes) have no IMD 2019 decile and are counted in the totals only.`);
   return sentences;
+}
+
+/** What the chart shows, in words: the decile with the most crime, and the most deprived 10%. */
+function chartDescription(d: AreaDeprivation): string {
+  const top = [...d.byDecile].sort((a, b) => b.crime - a.crime || a.decile - b.decile)[0];
+  const share = (n: number, of: number) => formatPercent(of ? n / of : 0);
+  return `Bars show the share of ${possessive(d.name)} ${formatCount(d.crime)} crimes ${during(d.months)} recorded in each national IMD 2019 decile; black marks show the share of its ${formatCount(d.lsoas)} LSOAs. The most crime was in decile ${top.decile}: ${share(top.crime, d.crime)} of crimes, in ${share(top.lsoas, d.lsoas)} of LSOAs. ${bandSentence(d, d.mostDeprived10, "10%")}`;
 }
 
 /** The area's crime and LSOAs in each national decile: bars for crime, a black mark for LSOAs. */
@@ -51,7 +58,7 @@ export function deprivationChart(d: AreaDeprivation, all: AreaDeprivation): Char
       ? `${formatPercent(d.mostDeprived10.crimeShare)} of ${possessive(d.name)} crime was recorded in its LSOAs among England's most deprived 10%`
       : `None of ${possessive(d.name)} LSOAs is among England's most deprived 10%`,
     subtitle: `Share of crimes (excluding anti-social behaviour, bar) and of LSOAs (black mark) in each national IMD 2019 decile, ${period}. Decile 1 is England's most deprived 10% of LSOAs.`,
-    description: deprivationSentences(d, all).join(" "),
+    description: chartDescription(d),
     plot: "shareBars",
     options: {valueLabel: `Share of ${possessive(d.name)} crimes`, compareLabel: "LSOAs"},
     data,

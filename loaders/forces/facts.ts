@@ -109,7 +109,7 @@ export async function forcesFacts(db: Db, forceId = configuredForce.id): Promise
     const name = names.get(force) ?? force;
     if (NOT_TERRITORIAL.has(force)) missing.push({force, name, monthsRead: n, reason: "polices the railways of Great Britain, not an area of residents"});
     else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted, which ${ABSENT_FILES_WHY}` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted, which ${ABSENT_FILES_WHY}`});
-    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "its records have no location in a district of England or Wales: it is not a force of England and Wales"});
+    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "it is not a force of England and Wales, and its records have no location in a district there"});
     else if (RESIDENT_RATE_MISLEADS.has(force)) missing.push({force, name, monthsRead: n, reason: RESIDENT_RATE_MISLEADS.get(force)!});
     else comparable.push(force);
   }

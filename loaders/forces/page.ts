@@ -22,7 +22,7 @@ export const forcesTitle = (): string => `${force.name} among the forces`;
 export function summarySentences(f: ForcesFacts): string[] {
   const r = f.force;
   return [
-    `In ${f.year}, police.uk recorded ${formatCount(r.crime)} crimes (not counting anti-social behaviour) in the ${numberWord(r.districts)} council districts ${force.name} covers: ${formatRate(r.rate)} for every 1,000 residents.`,
+    `In ${f.year}, police.uk recorded ${formatCount(r.crime)} crimes (not counting anti-social behaviour) for ${force.name}, whose area of ${numberWord(r.districts)} council districts has ${formatCount(r.population)} residents: ${formatRate(r.rate)} for every 1,000 residents.`,
     `That is ${rankWords(r.rank, f.compared.length, "forces")} with all ${f.months.length} months of ${f.year} in the data, and ${comparedWith(r.rate, f.average.meanRate)} the average of their rates (${formatRate(f.average.meanRate)}; ${formatRate(f.average.pooledRate)} counting all ${formatCount(f.average.population)} of their residents together).`
   ];
 }
@@ -116,7 +116,7 @@ ${tableRegion({id: "reports-table", testId: "reports-table", caption: `Ranks in 
 
 function missingSection(f: ForcesFacts): Html {
   return html`<h2 id="missing">Forces not shown</h2>
-<p>${formatCount(f.missing.length)} forces in police.uk's files, or known to publish none, are not in the comparison:</p>
+<p>${capital(numberWord(f.missing.length))} forces in police.uk's files, or known to publish none, are not in the comparison:</p>
 <ul data-testid="missing-forces">${f.missing.map((m) => html`<li><strong>${m.name}</strong>: ${m.reason}.</li>`)}</ul>
 <p>So the average here is of ${comparedWords(f)}, not of every force in England and Wales, and the ranks are among those forces only.</p>`;
 }
