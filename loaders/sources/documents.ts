@@ -1,8 +1,10 @@
-// The published documents cited on the site (data/reference/documents/documents.csv) and citation wording.
+// The published documents cited on the site (data/reference/documents/documents.csv) and how a cited figure is worded:
+// its citation (document and section), period, value and quote.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {REFERENCE_DIR} from "../lib/paths.ts";
+import {ordinal} from "../lib/words.ts";
 import type {PublishedMeasure} from "./published.ts";
 
 export interface PublishedDocument {
@@ -30,3 +32,39 @@ export function citation(measure: Pick<PublishedMeasure, "document" | "section">
   const section = measure.section.replace(/^(\d+(?:\.\d+)*)\s+/, "section $1, ");
   return `${documentOf(measure.document).shortTitle}, ${/^section /.test(section) ? section : `“${section}”`}`;
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const dateWords = (d: string) => {
+  const [y, m, day] = d.split("-");
+  return m ? `${day ? `${Number(day)} ` : ""}${MONTHS[Number(m) - 1]} ${y}` : y;
+};
+
+/** "2024-04..2025-03" → "April 2024 to March 2025"; "..2026-03" → "latest before March 2026" */
+export function periodText(period: string): string {
+  if (!period) return "";
+  if (period.startsWith("..")) return `latest before ${dateWords(period.slice(2))}`;
+  const [a, b] = period.split("..");
+  return b ? `${dateWords(a)} to ${dateWords(b)}` : dateWords(a);
+}
+
+const number = (n: number) => new Intl.NumberFormat("en-GB", {maximumFractionDigits: 2}).format(n).replace(/^-/, "−");
+
+/** The figure in words, by its unit (see loaders/sources/published.ts UNITS). */
+export function valueText(m: Pick<PublishedMeasure, "value" | "unit">): string {
+  switch (m.unit) {
+    case "count": return number(m.value);
+    case "count_upper_bound": return `${number(m.value)} or fewer`;
+    case "count_lower_bound": return `more than ${number(m.value)}`;
+    case "percent": return `${number(m.value)}%`;
+    case "percentage_points": return `${number(m.value)} percentage points`;
+    case "per_1000": return `${number(m.value)} per 1,000 residents`;
+    case "hours": return `${number(m.value)} hours`;
+    case "year": return String(m.value);
+    case "rank": return ordinal(m.value);
+    case "recommendation": return m.value === 1 ? "keep as a priority" : m.value === 0 ? "consider moving away from it" : String(m.value);
+    default: return number(m.value); // every unit is handled above (UNITS in loaders/sources/published.ts)
+  }
+}
+
+/** Quotes as published, without the bold markers the text extraction left in. */
+export const quoteText = (q: string) => q.replaceAll("**", "").trim();
