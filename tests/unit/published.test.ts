@@ -49,6 +49,7 @@ const PER_1000_AFTER = /^\s*per 1,000\b/i;
 function quoteStatesValue(row: PublishedMeasure): boolean {
   const quote = normaliseText(row.quote);
   if (row.unit === "recommendation") return row.value === 1 ? /\bretain|ongoing (?:priority|focus)/i.test(quote) : /\bpivot/i.test(quote);
+  if (row.unit === "direction") return (row.value < 0 ? /\b(?:below|lower|less)\b/i : row.value > 0 ? /\b(?:above|higher|more)\b/i : /\b(?:in line|similar|same)\b/i).test(quote);
   const target = Math.abs(row.value);
   return numbersIn(quote).some(({value, after}) => {
     if (Math.abs(value - target) > 1e-9) return false;
@@ -86,7 +87,7 @@ describe("published-measures.csv", () => {
   });
 
   it("gives negative values only where the quote says something fell", () => {
-    const wrong = rows.filter((r) => r.value < 0 && !/decreas|reduc|fall|fell|drop|down|lower|minus|-\s?\d/i.test(normaliseText(r.quote)));
+    const wrong = rows.filter((r) => r.value < 0 && !/decreas|reduc|fall|fell|drop|down|lower|below|minus|-\s?\d/i.test(normaliseText(r.quote)));
     expect(wrong.map((r) => r.id)).toEqual([]);
   });
 
