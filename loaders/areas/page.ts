@@ -4,7 +4,7 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../src/com
 import {withExtracts} from "../extracts/query.ts";
 import {force} from "../lib/force.ts";
 import {describeMonths, numberWord, periodWords} from "../lib/words.ts";
-import {headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
+import {figurePath, headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
 import {chartHtml} from "../site/chart-html.ts";
 import {deferredHtml, escapeText, html, type Html} from "../site/html.ts";
 import {AREAS_STYLE, chartClient, clientScript, page, pageExists} from "../site/page.ts";
@@ -75,7 +75,7 @@ function publishedItem(m: PublishedMeasure, title: string): Html {
   return html`<li>
 <p class="published-measure"><strong>${recommendation ? m.measure.replace(/^Recommended priority:\s*/i, "") : m.measure}</strong>: ${valueText(m)}${m.period && html` <span class="muted">(${periodText(m.period)})</span>`}${m.comparison && `; ${m.comparison}`}</p>
 ${m.quote && html`<blockquote><p>“${quoteText(m.quote)}”</p></blockquote>`}
-<p class="published-cite">Source: ${title}${m.section && html`, section “${m.section}”`}.${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
+<p class="published-cite">Source: <a href="${figurePath(m.id)}">${title}${m.section && html`, section “${m.section}”`}</a> (with what open data shows).${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
 </li>`;
 }
 

@@ -43,7 +43,9 @@ export interface Comparison {
   check: Check;
   status: Status;
   open: OpenValue | null;
-  /** open minus published, in the figure's unit (percentage points for a change) */
+  /** the open-data value rounded as the figure is given (rates to one decimal place), as the verdict states it */
+  rounded: number | null;
+  /** rounded open value minus published, in the figure's unit (percentage points for a change) */
   difference: number | null;
   /** the difference as a share of the published figure */
   relative: number | null;
@@ -153,17 +155,17 @@ export function valueWords(value: number, m: Pick<PublishedMeasure, "unit">, isC
 /** Decimal places the published figure is given to (rates to one). */
 const decimals = (m: PublishedMeasure) => (m.unit === "per_1000" ? 1 : (String(m.value).split(".")[1]?.length ?? 0));
 
-function verdict(m: PublishedMeasure, o: OpenValue): {status: Status; difference: number | null; relative: number | null; verdict: string} {
+function verdict(m: PublishedMeasure, o: OpenValue): Pick<Comparison, "status" | "rounded" | "difference" | "relative" | "verdict"> {
   if (m.unit === "direction") {
     const words = (v: number) => (v < 0 ? "lower" : v > 0 ? "higher" : "about the same");
     return o.value === m.value
-      ? {status: "matches", difference: null, relative: null, verdict: `Matches: ${o.source} also has it ${words(o.value)}.`}
-      : {status: "differs", difference: null, relative: null, verdict: `Differs: ${o.source} has it ${words(o.value)}, not ${words(m.value)}.`};
+      ? {status: "matches", rounded: o.value, difference: null, relative: null, verdict: `Matches: ${o.source} also has it ${words(o.value)}.`}
+      : {status: "differs", rounded: o.value, difference: null, relative: null, verdict: `Differs: ${o.source} has it ${words(o.value)}, not ${words(m.value)}.`};
   }
   const isChange = !!o.before;
   const rounded = Number(o.value.toFixed(decimals(m)));
-  const difference = rounded - m.value, relative = m.value === 0 ? null : difference / Math.abs(m.value);
-  if (difference === 0) return {status: "matches", difference: 0, relative: 0, verdict: `Matches: ${o.source} also has ${valueWords(rounded, m, isChange)}.`};
+  const difference = Number((rounded - m.value).toFixed(decimals(m))), relative = m.value === 0 ? null : difference / Math.abs(m.value);
+  if (difference === 0) return {status: "matches", rounded, difference: 0, relative: 0, verdict: `Matches: ${o.source} also has ${valueWords(rounded, m, isChange)}.`};
   const published = valueWords(m.value, m, isChange);
   const percent = relative === null ? null : Math.round(Math.abs(relative) * 100);
   const higher = difference > 0 ? "higher" : "lower";
@@ -173,7 +175,7 @@ function verdict(m: PublishedMeasure, o: OpenValue): {status: Status; difference
   // Close: within CLOSE of the published figure, as the verdict shows it (whole per cent). A change is compared in
   // percentage points, where a share of a share says little, so it is close only when it matches.
   const close = !isChange && percent !== null && percent <= CLOSE * 100;
-  return {status: close ? "close" : "differs", difference, relative, verdict: `${close ? "Close" : "Differs"}: ${o.source} has ${valueWords(rounded, m, isChange)}, ${away}.`};
+  return {status: close ? "close" : "differs", rounded, difference, relative, verdict: `${close ? "Close" : "Differs"}: ${o.source} has ${valueWords(rounded, m, isChange)}, ${away}.`};
 }
 
 /** Every published figure with its comparison, in the table's order. */
@@ -185,7 +187,7 @@ export async function figureComparisons(db: Db, measures: PublishedMeasure[] = r
   for (const m of measures) {
     const check = CHECKS.get(m.id);
     if (!check) throw new Error(`loaders/figures/checks.ts has no entry for ${m.id} (data/reference/published-measures.csv line ${m.line}): say how open data checks it, or why it cannot`);
-    const base = {measure: m, check, difference: null, relative: null};
+    const base = {measure: m, check, rounded: null, difference: null, relative: null};
     if (!check.open) {
       const not = check.missing
         ? {status: "not-yet" as const, missing: check.missing, verdict: `Cannot be checked yet: needs ${check.missing}, which this snapshot does not hold.`}

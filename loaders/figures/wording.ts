@@ -3,7 +3,8 @@
 import type {PublishedMeasure} from "../sources/published.ts";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const dateWords = (d: string) => {
+/** "2024-01-23" → "23 January 2024"; "2025-11" → "November 2025"; "2024" → "2024" */
+export const dateWords = (d: string): string => {
   const [y, m, day] = d.split("-");
   return m ? `${day ? `${Number(day)} ` : ""}${MONTHS[Number(m) - 1]} ${y}` : y;
 };

@@ -11,10 +11,12 @@ export interface PublishedDocument {
   shortTitle: string;
   publisher: string;
   date: string;
+  /** the publisher's web address, as the documents print it; "" where none is known */
+  publisherAddress: string;
 }
 
 export const DOCUMENTS: PublishedDocument[] = csvParse(readFileSync(join(REFERENCE_DIR, "documents", "documents.csv"), "utf8")).map((d) => ({
-  file: d.file!, title: d.title!, shortTitle: d.short_title!, publisher: d.publisher!, date: d.date!
+  file: d.file!, title: d.title!, shortTitle: d.short_title!, publisher: d.publisher!, date: d.date!, publisherAddress: d.publisher_address ?? ""
 }));
 
 const byFile = new Map(DOCUMENTS.map((d) => [d.file, d]));

@@ -15,6 +15,7 @@ export const LAYERS: string[][] = [
   ["loaders/geo"],
   ["loaders/site"],
   ["loaders/charts"],
+  ["loaders/figures"],
   ["loaders/stories"],
   ["loaders/areas"],
   ["loaders/pages"],

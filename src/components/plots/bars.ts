@@ -49,6 +49,8 @@ export function rankedBars(data: Row[], ctx: PlotContext & RankedBarsOptions): P
 export interface ShareBarsOptions {
   valueLabel: string;
   compareLabel: string;
+  /** write the comparison's value beside each bar too (default true); false when it is the same for every row */
+  labelCompare?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export function shareBars(data: Row[], ctx: PlotContext & ShareBarsOptions): Plo
   return {
     ...base(ctx, data.length * ROW_HEIGHT + 36),
     marginLeft: 14,
-    marginRight: narrow ? 118 : 140,
+    marginRight: ctx.labelCompare === false ? (narrow ? 48 : 56) : narrow ? 118 : 140,
     marginTop: 8,
     x: {domain: [0, max * 1.02 || 1], label: ctx.valueLabel, labelAnchor: "left", tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: narrow ? 3 : 5},
     y: {domain: labels, axis: null, paddingInner: 0.55, paddingOuter: 0.3, align: 1},
@@ -71,7 +73,7 @@ export function shareBars(data: Row[], ctx: PlotContext & ShareBarsOptions): Plo
       Plot.tickX(data, {x: "compare", y: "label", stroke: INK, strokeWidth: 2.5, insetTop: -4, insetBottom: -4}),
       Plot.text(data, {x: 0, y: "label", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -ROW_HEIGHT * 0.45 * 0.5 - 3, fill: INK}),
       Plot.text(data, {x: (d: Row) => Math.max(Number(d.share), Number(d.compare)), y: "label", textAnchor: "start", dx: 6, fill: INK,
-        text: (d: Row) => `${percent(Number(d.share))} (${ctx.compareLabel} ${percent(Number(d.compare))})`}),
+        text: (d: Row) => ctx.labelCompare === false ? percent(Number(d.share)) : `${percent(Number(d.share))} (${ctx.compareLabel} ${percent(Number(d.compare))})`}),
       Plot.ruleX([0], {stroke: INK})
     ]
   };
