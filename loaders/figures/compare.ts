@@ -8,10 +8,10 @@ import {countsByArea, monthsHeld} from "../extracts/crime-facts.ts";
 import {crimePeriods} from "../extracts/periods.ts";
 import {sqlList, type Db} from "../lib/duckdb.ts";
 import {areaByCode} from "../lib/force.ts";
-import {describeMonths, listWords, periodWords} from "../lib/words.ts";
+import {describeMonths, listWords, lower, periodWords} from "../lib/words.ts";
 import {readPublishedMeasures, type PublishedMeasure} from "../sources/published.ts";
 import {ALL_CRIME, CHECKS, type Check, type OpenMeasure} from "./checks.ts";
-import {REASONS, type ReasonId} from "./reasons.ts";
+import {REASONS, type Reason, type ReasonId} from "./reasons.ts";
 
 /** A figure is "close" when open data is within this share of it. */
 export const CLOSE = 0.1;
@@ -189,9 +189,11 @@ export async function figureComparisons(db: Db, measures: PublishedMeasure[] = r
     if (!check) throw new Error(`loaders/figures/checks.ts has no entry for ${m.id} (data/reference/published-measures.csv line ${m.line}): say how open data checks it, or why it cannot`);
     const base = {measure: m, check, rounded: null, difference: null, relative: null};
     if (!check.open) {
-      const not = check.missing
-        ? {status: "not-yet" as const, missing: check.missing, verdict: `Cannot be checked yet: needs ${check.missing}, which this snapshot does not hold.`}
-        : {status: "no-open-data" as const, missing: null, verdict: `Cannot be checked with open data: ${REASONS[check.reasons[0]].title.toLowerCase()}.`};
+      // Cannot be checked yet when open data would check it but the snapshot does not hold it; else not with open data.
+      const missing = check.missing ?? check.reasons.map((r) => (REASONS[r] as Reason).missing).find(Boolean) ?? null;
+      const not = missing
+        ? {status: "not-yet" as const, missing, verdict: `Cannot be checked yet: needs ${missing}, which this snapshot does not hold.`}
+        : {status: "no-open-data" as const, missing: null, verdict: `Cannot be checked with open data: ${lower(REASONS[check.reasons.find((r) => REASONS[r].kind === "blocks") ?? check.reasons[0]].title)}.`};
       out.push({...base, ...not, open: null, reasons: check.reasons});
       continue;
     }

@@ -73,9 +73,10 @@ function compareNumbers(a: number[], b: number[]): number {
 /** Lines that head a section, with their level before clamping (see the module comment). */
 function headingLines(lines: Line[]): Map<number, {level: number; lines: number}> {
   const found = new Map<number, {level: number; lines: number}>();
-  let first: number[] | undefined, last: number[] | undefined, restarted = false;
+  let first: number[] | undefined, last: number[] | undefined, restarted = false, prose = false;
   lines.forEach((line, i) => {
     const t = line.text.trim();
+    if (first && t.length >= 100) prose = true;
     if (!t || t.length > 120 || line.text.includes("\t")) return;
     const md = MARKDOWN.exec(line.text);
     if (md) return void found.set(i, {level: Math.min(4, Math.max(2, md[1].length)), lines: 1});
@@ -84,8 +85,8 @@ function headingLines(lines: Line[]): Map<number, {level: number; lines: number}
     if (numbered && !CONTENTS_LINE.test(line.text)) {
       const n = numbered[1].split(".").map(Number);
       // A contents page lists the sections first: the body's first section may start the numbering again, once,
-      // near the start of the document.
-      const restart = first && !restarted && i < lines.length / 10 && compareNumbers(n, first) === 0;
+      // before any prose (a contents page is short lines).
+      const restart = first && !restarted && !prose && compareNumbers(n, first) === 0;
       if (n[0] >= 1 && n[0] <= 12 && (!last || compareNumbers(n, last) >= 0 || restart)) {
         if (restart) restarted = true;
         first ??= n;

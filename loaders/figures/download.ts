@@ -13,7 +13,7 @@ import {ROOT} from "../lib/paths.ts";
 import {listWords} from "../lib/words.ts";
 import {DOCUMENTS} from "../sources/documents.ts";
 import {CLOSE, figureComparisons, type Comparison} from "./compare.ts";
-import {REASONS} from "./reasons.ts";
+import {REASONS, type Reason} from "./reasons.ts";
 
 export const FIGURE_DOWNLOAD = {
   name: "figure-comparisons",
@@ -69,7 +69,7 @@ export function comparisonRows(comparisons: Comparison[]): Record<string, string
       open_data_before_period: period(c.open?.before), open_data_description: c.open?.text ?? "",
       difference: round(c.difference, 3), difference_percent: round(c.relative === null ? null : c.relative * 100, 1),
       reasons: c.reasons.join("; "), reason_titles: c.reasons.map((r) => REASONS[r].title).join("; "),
-      would_check: c.open ? "" : c.reasons.map((r) => (REASONS[r] as {wouldCheck?: string}).wouldCheck).filter(Boolean).join(" "),
+      would_check: c.open ? "" : c.reasons.map((r) => (REASONS[r] as Reason).wouldCheck).filter(Boolean).join(" "),
       missing: c.missing ?? "", open_data_equivalent: m.openDataEquivalent, quote: m.quote
     };
   });

@@ -5,13 +5,14 @@
 import {formatCount} from "../../src/components/format.ts";
 import {withExtracts} from "../extracts/query.ts";
 import {areaByCode, areas} from "../lib/force.ts";
+import {capital} from "../lib/words.ts";
 import {DOCUMENTS, documentOf} from "../sources/documents.ts";
 import {readPublishedMeasures, STORIES as TOPICS, type PublishedMeasure} from "../sources/published.ts";
 import {figuresCharts} from "../figures/charts.ts";
 import {CLOSE, figureComparisons, STATUS_LABELS, type Comparison, type Status} from "../figures/compare.ts";
 import {documentPath} from "../figures/documents.ts";
 import {headlineMeasures, isChange, type DocumentHeadlines, type Headline} from "../figures/headlines.ts";
-import {REASONS, type ReasonId} from "../figures/reasons.ts";
+import {REASONS, type Reason, type ReasonId} from "../figures/reasons.ts";
 import {FIGURE_DOWNLOAD} from "../figures/download.ts";
 import {periodText, quoteText, valueText} from "../figures/wording.ts";
 import {headlineCards, tableRegion, type TableRow} from "../site/components.ts";
@@ -70,14 +71,18 @@ ${d.groups.map((g, i) => tableRegion({id: `headlines-${d.document.replace(/\.txt
 }
 
 const reasonLink = (id: ReasonId) => html`<a href="#reason-${id}">${REASONS[id].title}</a>`;
-const withoutLabel = (verdict: string) => verdict.replace(/^[^:]+:\s*/, "");
+/** The verdict after its label ("Differs: …" → "…"), as the label is shown beside it. */
+const withoutLabel = (verdict: string) => capital(verdict.replace(/^[^:]+:\s*/, ""));
 
 function figureRow(c: Comparison, stories: {slug: string; title: string; path: string}[]): TableRow {
   const m = c.measure;
   const doc = documentOf(m.document);
   const area = m.areaCode ? areaByCode.get(m.areaCode) : undefined;
   const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
-  const wouldCheck = c.open ? [] : c.reasons.map((r) => (REASONS[r] as {wouldCheck?: string}).wouldCheck).filter((w): w is string => !!w);
+  // Reasons that stop open data checking the figure (they say what would) and reasons the two may differ.
+  const blocking = c.open ? [] : c.reasons.filter((r) => REASONS[r].kind === "blocks"), differing = c.reasons.filter((r) => REASONS[r].kind === "differs");
+  const wouldCheck = blocking.map((r) => (REASONS[r] as Reason).wouldCheck).filter((w): w is string => !!w);
+  const links = (ids: ReasonId[]) => ids.map((r, i) => html`${i ? "; " : ""}${reasonLink(r)}`);
   return {
     id: m.id,
     data: {topic: m.story, story: [...stories.map((s) => s.slug), ...(area ? ["areas"] : [])].join(" "), document: m.document,
@@ -90,7 +95,8 @@ function figureRow(c: Comparison, stories: {slug: string; title: string; path: s
 <p class="figure-meta">What it counts: ${sentence(m.definition)}${m.notes && ` Note: ${sentence(m.notes)}`}</p>`,
       html`<strong class="status status-${c.status}">${STATUS_LABELS[c.status]}</strong> ${withoutLabel(c.verdict)}
 ${c.open && html`<p class="figure-open">${c.open.source}: ${c.open.text}.</p>`}
-${c.reasons.length > 0 && html`<p class="figure-meta">${c.open ? (c.status === "matches" ? "Could differ because: " : "Why they differ: ") : "Why not: "}${c.reasons.map((r, i) => html`${i ? "; " : ""}${reasonLink(r)}`)}.</p>`}
+${blocking.length > 0 && html`<p class="figure-meta">Why not${c.status === "not-yet" ? " yet" : ""}: ${links(blocking)}.</p>`}
+${differing.length > 0 && html`<p class="figure-meta">${c.status === "matches" ? "Could differ because" : c.open ? "Why they differ" : "Even then, they may differ because"}: ${links(differing)}.</p>`}
 ${wouldCheck.length > 0 && html`<p class="figure-meta">What would check it: ${wouldCheck.join(" ")}</p>`}`,
       html`<a href="${documentPath(m.document)}#${m.id}">${doc.shortTitle}</a> <span class="figure-meta">${m.section}</span>
 ${stories.length > 0 && html`<span class="figure-meta">Cited in ${stories.map((s, i) => html`${i ? ", " : ""}<a href="${s.path}">${s.title}</a>`)}</span>`}
@@ -121,9 +127,11 @@ ${select("figure-check", "check", "Open data", "Any", [option("checked", "Checke
 }
 
 function reasonsHtml(comparisons: Comparison[]): Html {
-  const uses = (id: string) => comparisons.filter((c) => c.reasons.includes(id as ReasonId)).length;
-  return html`<dl class="reasons">${Object.entries(REASONS).filter(([id]) => uses(id) > 0).map(([id, r]) => html`<dt id="reason-${id}">${r.title}</dt>
-<dd><p>${r.text}${"wouldCheck" in r && html` What would check it: ${r.wouldCheck}`}</p><p class="figure-meta">${formatCount(uses(id))} ${uses(id) === 1 ? "figure" : "figures"}.</p></dd>`)}</dl>`;
+  const uses = (id: ReasonId) => comparisons.filter((c) => c.reasons.includes(id)).length;
+  const list = (kind: Reason["kind"]) => html`<dl class="reasons">${(Object.entries(REASONS) as [ReasonId, Reason][]).filter(([id, r]) => r.kind === kind && uses(id) > 0)
+    .map(([id, r]) => html`<dt id="reason-${id}">${r.title}</dt>
+<dd><p>${r.text}${r.wouldCheck && html` What would check it: ${r.wouldCheck}`}</p><p class="figure-meta">${formatCount(uses(id))} ${uses(id) === 1 ? "figure" : "figures"}.</p></dd>`)}</dl>`;
+  return html`<h3>When both can be counted</h3>${list("differs")}<h3>When open data cannot check a figure</h3>${list("blocks")}`;
 }
 
 export async function figuresPage(): Promise<string> {
