@@ -16,7 +16,8 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["roads-continued-without-javascript", "/stories/roads-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
-  ["area-tamworth-without-javascript", "/areas/tamworth", false]
+  ["area-tamworth-without-javascript", "/areas/tamworth", false],
+  ["figures", "/figures", true]
 ];
 
 let site: Site;
