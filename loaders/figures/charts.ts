@@ -1,9 +1,9 @@
 // The /figures page's chart: every count and rate open data can check now, as a percentage of the published figure
 // (one footing for collisions, offences and rates per 1,000), with the published figure itself at 100%.
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {formatCount, formatRate} from "../../src/components/format.ts";
+import {formatCount, formatMonth, formatRate} from "../../src/components/format.ts";
 import {chartGroup} from "../charts/group.ts";
-import {lower} from "../lib/words.ts";
+import {lower, periodWords} from "../lib/words.ts";
 import {POLICE_UK_SOURCE, STATS19_SOURCE} from "../charts/sources.ts";
 import {areaByCode} from "../lib/force.ts";
 import {documentOf} from "../sources/documents.ts";
@@ -34,7 +34,7 @@ function openVsPublished(comparisons: Comparison[]): ChartSpec | undefined {
     published: c.measure.value,
     open: c.rounded!,
     verdict: STATUS_LABELS[c.status],
-    source: `${documentOf(c.measure.document).shortTitle}, ${periodText(c.measure.period)}; ${c.open!.source}, ${periodText(`${c.open!.months[0]}..${c.open!.months.at(-1)}`)}`
+    source: `${documentOf(c.measure.document).shortTitle}, ${periodText(c.measure.period)}; ${c.open!.source}, ${periodWords(c.open!.months)}`
   }));
   const furthest = rows.reduce((a, b) => (Math.abs(ratio(b) - 1) > Math.abs(ratio(a) - 1) ? b : a));
   const sources = [...new Set(rows.map((c) => c.open!.source))];
@@ -52,6 +52,6 @@ function openVsPublished(comparisons: Comparison[]): ChartSpec | undefined {
     columns: [{key: "label", label: "Figure", kind: "text"}, {key: "published", label: "Published", kind: "rate"}, {key: "open", label: "Open data", kind: "rate"},
       {key: "share", label: "Open data as a share of published", kind: "percent"}, {key: "verdict", label: "Verdict", kind: "text"}, {key: "source", label: "Periods", kind: "text"}],
     source: `The reports named in each row; ${sources.map((s) => (s === "STATS19" ? STATS19_SOURCE : POLICE_UK_SOURCE)).join("; ")}`,
-    updated: `Open data to ${periodText(rows.map((c) => c.open!.months.at(-1)!).sort().at(-1)!)}`
+    updated: `Open data to ${formatMonth(rows.map((c) => c.open!.months.at(-1)!).sort().at(-1)!)}`
   };
 }

@@ -9,12 +9,15 @@ export const dateWords = (d: string): string => {
   return m ? `${day ? `${Number(day)} ` : ""}${MONTHS[Number(m) - 1]} ${y}` : y;
 };
 
-/** "2024-04..2025-03" → "April 2024 to March 2025"; "..2026-03" → "latest before March 2026" */
+/** "2024-04..2025-03" → "April 2024 to March 2025"; "2023-01..2023-12" → "January to December 2023"; "..2026-03" → "latest before March 2026" */
 export function periodText(period: string): string {
   if (!period) return "";
   if (period.startsWith("..")) return `latest before ${dateWords(period.slice(2))}`;
   const [a, b] = period.split("..");
-  return b ? `${dateWords(a)} to ${dateWords(b)}` : dateWords(a);
+  if (!b || a === b) return dateWords(a);
+  // Two months of the same year name the year once, as the site's other periods do (formatMonthRange).
+  const sameYear = /^\d{4}-\d{2}$/.test(a) && /^\d{4}-\d{2}$/.test(b) && a.slice(0, 4) === b.slice(0, 4);
+  return `${sameYear ? dateWords(a).replace(/ \d{4}$/, "") : dateWords(a)} to ${dateWords(b)}`;
 }
 
 const number = (n: number) => new Intl.NumberFormat("en-GB", {maximumFractionDigits: 2}).format(n).replace(/^-/, "−");
