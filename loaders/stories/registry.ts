@@ -1,8 +1,8 @@
 // The stories, in one list: the home page, the navigation, the stories index, the area pages, the sitemap and
 // the story route (src/stories/[story].md.ts) all read it. A new story is a folder beside roads/ and one line here.
-import type {ChartGroup, ChartTree} from "../charts/group.ts";
-import type {Html} from "../site/html.ts";
-import type {Step} from "../site/scrolly.ts";
+import type {StoryDefinition} from "./definition.ts";
+
+export type {StoryDefinition};
 
 export interface StoryEntry {
   /** the story's address: /stories/<slug> (and /stories/<slug>-continued for its later steps) */
@@ -18,17 +18,6 @@ export interface StoryEntry {
   status: "published" | "draft";
   /** the story's own folder */
   load(): Promise<{story: StoryDefinition}>;
-}
-
-/** What a story's folder provides (its story.ts). */
-export interface StoryDefinition {
-  /** the sentence under the title */
-  lede: Html;
-  /** the accessible name of the step-by-step part */
-  label: string;
-  charts: ChartGroup<ChartTree>;
-  /** the steps, every number computed from the snapshot or cited */
-  steps(): Promise<Step[]>;
 }
 
 export const STORIES: StoryEntry[] = [
