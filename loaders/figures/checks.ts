@@ -20,7 +20,8 @@ export type OpenMeasure =
   | {source: "police-uk"; types: string[]; where: "area" | "force"; months: Months; measure: "count" | "per_1000"; before?: string}
   /** police.uk crime per 1,000 in the figure's area against the force area as a whole: lower (-1), about the same or higher */
   | {source: "police-uk-direction"; types: string[]; months: Months}
-  /** every force's rates: not available to this site yet */
+  /** the force's crime per 1,000 (police.uk, latest year of every force's counts) against the forces of its region and of
+   *  England and Wales: lower (-1) than both, higher (1) than both, or neither (0) */
   | {source: "all-forces"};
 
 export interface Check {
@@ -93,7 +94,7 @@ const entries: [string[], Check][] = [
     "stafford-survey-expect-victim-previous"], {reasons: ["survey"]}],
 
   // The Police and Crime Plan's comparison with the region and the country.
-  [["plan-crime-rates-below-regional-national"], {open: {source: "all-forces"}, reasons: ["needs-force-comparison", "police-uk-not-recorded-crime"]}],
+  [["plan-crime-rates-below-regional-national"], {open: {source: "all-forces"}, reasons: ["period", "forces-missing", "police-uk-not-recorded-crime"]}],
 
   // The Stafford strategic assessment (Home Office recorded crime, financial years) against police.uk's latest 12 months.
   [["stafford-crime-rate-below-force-2024-25"], {open: {source: "police-uk-direction", types: ALL_CRIME, months: "latest-12"},

@@ -5,6 +5,7 @@
 import {formatCount, formatRate} from "../../src/components/format.ts";
 import {monthsBetween} from "../../src/components/months.ts";
 import {countsByArea, monthsHeld} from "../extracts/crime-facts.ts";
+import {forcesFacts} from "../forces/facts.ts";
 import {crimePeriods} from "../extracts/periods.ts";
 import {sqlList, type Db} from "../lib/duckdb.ts";
 import {areaByCode} from "../lib/force.ts";
@@ -36,6 +37,8 @@ export interface OpenValue {
   source: "STATS19" | "police.uk";
   /** what was counted, in words, with the numbers behind the value */
   text: string;
+  /** for a direction: the side, against what ("higher than the West Midlands forces compared and …") */
+  side?: string;
 }
 
 export interface Comparison {
@@ -132,8 +135,37 @@ async function direction(ctx: Context, m: PublishedMeasure, o: Extract<OpenMeasu
   // Within 5% either way reads as "about the same" (the site's rule: loaders/lib/words.ts comparedWith).
   const ratio = mine.rate / c.force.rate;
   const value = ratio < 0.95 ? -1 : ratio > 1.05 ? 1 : 0;
-  return {open: {value, months, source: "police.uk",
+  return {open: {value, months, source: "police.uk", side: against(value, "the force area"),
     text: `${formatRate(mine.rate)} per 1,000 residents in ${area.name} against ${formatRate(c.force.rate)} across the force area (${typesText(o.types)}, ${periodWords(months)})`}};
+}
+
+/** "lower than the force area", "about the same as …", "higher than …" */
+const against = (v: number, what: string) => `${v < 0 ? "lower than" : v > 0 ? "higher than" : "about the same as"} ${what}`;
+
+/** The force's crime per 1,000 against the forces of its region and of England and Wales (pooled: their crime over their residents). */
+async function allForces(ctx: Context): Promise<Outcome> {
+  const tables = new Set((await ctx.db.all<{t: string}>(`SELECT table_name AS t FROM information_schema.tables`)).map((r) => r.t));
+  if (!["force_crime_monthly", "force_files", "districts"].every((t) => tables.has(t))) {
+    return {missing: "the all-forces comparison (every force's crime per 1,000 residents)", missingReason: "needs-force-comparison"};
+  }
+  const f = await forcesFacts(ctx.db);
+  const districts = await ctx.db.all<{lad_name: string; region: string; population: number; force: string}>(`SELECT lad_name, region, population, force FROM districts`);
+  const mine = districts.filter((d) => d.force === f.force.force);
+  const region = [...new Set(mine.map((d) => d.region))].sort((a, b) => mine.filter((d) => d.region === b).length - mine.filter((d) => d.region === a).length)[0];
+  const inRegion = districts.filter((d) => d.region === region);
+  const regional = f.compared.filter((r) => inRegion.some((d) => d.force === r.force));
+  const pooled = (list: typeof regional) => (list.reduce((s, r) => s + r.crime, 0) / list.reduce((s, r) => s + r.population, 0)) * 1000;
+  const regionRate = pooled(regional), nationalRate = f.average.pooledRate;
+  const uncovered = inRegion.filter((d) => !regional.some((r) => r.force === d.force));
+  // Below (or above) only when below (or above) both averages by more than 5% (loaders/lib/words.ts comparedWith).
+  const sideOf = (ratio: number) => (ratio < 0.95 ? -1 : ratio > 1.05 ? 1 : 0);
+  const a = sideOf(f.force.rate / regionRate), b = sideOf(f.force.rate / nationalRate);
+  const others = regional.filter((r) => r.force !== f.force.force).map((r) => r.name);
+  return {open: {value: a === b ? a : 0, months: f.months, source: "police.uk",
+    side: `${against(a, `the ${region} forces compared`)} and ${against(b, "the forces of England and Wales compared")}`,
+    text: `${formatRate(f.force.rate)} crimes (every category but anti-social behaviour) per 1,000 residents in the force area in ${periodWords(f.months)}, against ${formatRate(regionRate)} across the ${region} forces compared (the force with ${listWords(others)}) and ${formatRate(nationalRate)} across the ${f.average.forces} forces of England and Wales compared`
+      + (uncovered.length ? `; ${formatCount(uncovered.length)} ${region} districts (${formatCount(uncovered.reduce((s, d) => s + d.population, 0))} residents, including ${listWords(uncovered.slice(0, 3).map((d) => d.lad_name))}) are in no force compared` : "")
+      + `; ${formatCount(f.missing.length)} forces are left out (see the data page)`}};
 }
 
 function open(ctx: Context, m: PublishedMeasure, o: OpenMeasure): Promise<Outcome> | Outcome {
@@ -141,7 +173,7 @@ function open(ctx: Context, m: PublishedMeasure, o: OpenMeasure): Promise<Outcom
     case "stats19": return stats19(ctx, m, o);
     case "police-uk": return policeUk(ctx, m, o);
     case "police-uk-direction": return direction(ctx, m, o);
-    case "all-forces": return {missing: "the all-forces comparison (every force's crime per 1,000 residents)", missingReason: "needs-force-comparison"};
+    case "all-forces": return allForces(ctx);
   }
 }
 
@@ -157,10 +189,10 @@ const decimals = (m: PublishedMeasure) => (m.unit === "per_1000" ? 1 : (String(m
 
 function verdict(m: PublishedMeasure, o: OpenValue): Pick<Comparison, "status" | "rounded" | "difference" | "relative" | "verdict"> {
   if (m.unit === "direction") {
-    const words = (v: number) => (v < 0 ? "lower" : v > 0 ? "higher" : "about the same");
+    const claimed = m.value < 0 ? "lower" : m.value > 0 ? "higher" : "about the same";
     return o.value === m.value
-      ? {status: "matches", rounded: o.value, difference: null, relative: null, verdict: `Matches: ${o.source} also has it ${words(o.value)}.`}
-      : {status: "differs", rounded: o.value, difference: null, relative: null, verdict: `Differs: ${o.source} has it ${words(o.value)}, not ${words(m.value)}.`};
+      ? {status: "matches", rounded: o.value, difference: null, relative: null, verdict: `Matches: ${o.source} also has it ${o.side}.`}
+      : {status: "differs", rounded: o.value, difference: null, relative: null, verdict: `Differs: ${o.source} has it ${o.side}, not ${claimed}.`};
   }
   const isChange = !!o.before;
   const rounded = Number(o.value.toFixed(decimals(m)));

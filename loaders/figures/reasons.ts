@@ -46,6 +46,11 @@ export const REASONS = {
     title: "Home Office offence groups are not police.uk categories",
     text: "police.uk has 14 broad categories. Its \"Violence and sexual offences\" joins two Home Office groups, and the Home Office's theft offences include burglary and vehicle crime, which police.uk counts separately."
   },
+  "forces-missing": {
+    kind: "differs",
+    title: "Not every force is in the comparison",
+    text: "Some forces' police.uk files are missing from the national counts this site holds, or cover only part of the year, so the averages are of the forces that can be compared; the comparison names what is left out."
+  },
   "population": {
     kind: "differs",
     title: "Different populations",
