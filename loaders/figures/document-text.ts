@@ -160,25 +160,23 @@ export function readDocumentText(text: string, reserved: Iterable<string> = []):
   return {text, headings, parts};
 }
 
-/** The document normalised as quotes are compared (normaliseText), with each character's offset in the raw text. */
+/**
+ * The document normalised as quotes are compared (normaliseText), with each character's offset in the raw text.
+ * normaliseText maps single characters one to one and makes each run of whitespace one space (trimmed), so the two
+ * texts are walked side by side.
+ */
 function normalisedWithOffsets(text: string): {normal: string; offsets: number[]} {
-  let normal = "";
+  const normal = normaliseText(text);
   const offsets: number[] = [];
-  for (let i = 0; i < text.length; ++i) {
+  let j = 0;
+  for (let i = 0; i < text.length && j < normal.length; ++i) {
     if (/\s/.test(text[i])) {
-      if (normal.length && !normal.endsWith(" ")) {
-        normal += " ";
-        offsets.push(i);
-      }
+      if (normal[j] === " " && offsets.length && !/\s/.test(text[i - 1])) offsets[j++] = i;
       continue;
     }
-    normal += normaliseText(text[i]) || text[i];
-    offsets.push(i);
+    offsets[j++] = i;
   }
-  if (normal.endsWith(" ")) {
-    normal = normal.slice(0, -1);
-    offsets.pop();
-  }
+  if (j !== normal.length) throw new Error("normaliseText no longer maps characters one to one: quote locations need updating");
   return {normal, offsets};
 }
 

@@ -72,7 +72,10 @@ ${d.groups.map((g, i) => tableRegion({id: `headlines-${d.document.replace(/\.txt
 
 const reasonLink = (id: ReasonId) => html`<a href="#reason-${id}">${REASONS[id].title}</a>`;
 /** The verdict after its label ("Differs: …" → "…"), as the label is shown beside it. */
-const withoutLabel = (verdict: string) => capital(verdict.replace(/^[^:]+:\s*/, ""));
+const withoutLabel = (verdict: string) => {
+  const rest = verdict.replace(/^[^:]+:\s*/, "");
+  return rest.startsWith("police.uk") ? rest : capital(rest); // a name keeps its own spelling
+};
 
 function figureRow(c: Comparison, stories: {slug: string; title: string; path: string}[]): TableRow {
   const m = c.measure;
