@@ -76,9 +76,9 @@ const entries: [string[], Check][] = [
   [["victims-kept-informed-force-survey-2023", "victims-kept-informed-commissioner-2023-24", "victims-kept-informed-commissioner-2022-23",
     "victims-kept-informed-force-survey-2024-10-2025-09", "victims-kept-informed-cjs-survey-2023-03-2025-09", "victims-satisfied-investigation-force-survey-2023",
     "victims-satisfied-investigation-commissioner-2023-24", "victims-initial-contact-force-survey-2024-10-2025-09", "victims-da-satisfied-after-contact-2024-10-2025-09",
-    "victims-da-satisfied-initial-contact-2024-10-2025-09"], {reasons: ["survey"]}],
+    "victims-da-satisfied-initial-contact-2024-10-2025-09", "victims-more-positive-after-contact-force-survey-2023"], {reasons: ["survey"]}],
   [["victims-contract-2023", "victims-contract-2024-10-2025-09", "victims-contract-commissioner-2023-24", "victims-gateway-referrals-2023-24",
-    "victims-gateway-48-hours-2023-24", "victims-repeat-2023", "victims-repeat-2024-10-2025-09"], {reasons: ["own-records"]}],
+    "victims-gateway-48-hours-2023-24", "victims-repeat-2023", "victims-repeat-2024-10-2025-09", "victims-portal-use-2024-12-2025-09"], {reasons: ["own-records"]}],
 
   // Confidence: surveys of residents.
   [["confidence-smsr-2023-08", "confidence-smsr-rely-on-local-team-2023-08", "confidence-smsr-safe-after-dark-2023-08", "confidence-smsr-well-informed-2023-08",
