@@ -4,7 +4,7 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../src/com
 import {withExtracts} from "../extracts/query.ts";
 import {force} from "../lib/force.ts";
 import {describeMonths, numberWord, periodWords} from "../lib/words.ts";
-import {headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
+import {figurePath, headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
 import {chartHtml} from "../site/chart-html.ts";
 import {deferredHtml, escapeText, html, type Html} from "../site/html.ts";
 import {AREAS_STYLE, chartClient, clientScript, page, pageExists} from "../site/page.ts";
@@ -77,7 +77,7 @@ function publishedItem(m: PublishedMeasure, title: string): Html {
   return html`<li>
 <p class="published-measure"><strong>${recommendation ? m.measure.replace(/^Recommended priority:\s*/i, "") : m.measure}</strong>: ${valueText(m)}${m.period && html` <span class="muted">(${periodText(m.period)})</span>`}${m.comparison && `; ${m.comparison}`}</p>
 ${m.quote && html`<blockquote><p>“${quoteText(m.quote)}”</p></blockquote>`}
-<p class="published-cite">Source: ${title}${m.section && html`, section “${m.section}”`}.${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
+<p class="published-cite">Source: <a href="${figurePath(m.id)}">${title}${m.section && html`, section “${m.section}”`}</a>.${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
 </li>`;
 }
 
@@ -86,7 +86,7 @@ function publishedSection(f: AreaFacts, measures: PublishedMeasure[]): Html {
   const titles = documentTitles();
   const documents = [...new Set(measures.map((m) => m.document))];
   return html`<h2 id="published">What local reports say about ${f.area.name}</h2>
-<p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined.</p>
+<p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined. Each source links to the figure on the <a href="/figures">published figures page</a>, which sets it beside what open data shows.</p>
 ${documents.map((d) => {
     const title = titles.get(d) ?? d;
     const mine = measures.filter((m) => m.document === d);

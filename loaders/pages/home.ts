@@ -47,6 +47,7 @@ export async function homePage(): Promise<string> {
     stories.length > 0 && html`<ul class="link-list">${stories.map((s) => html`<li><a href="${s.path}">${s.title}</a>: ${s.summary}</li>`)}</ul>`,
     "## Explore and reuse the data",
     `- [Explore the data](/explore): filter crime by area, type and month.
+- [What the force reports, and what open data shows](/figures): every published figure the site cites, beside open data.
 - [Data and downloads](/data): every extract as CSV and Parquet, with a data dictionary.
 - [About this site](/about): sources, methods, caveats and accessibility.`,
     chartScript(0));

@@ -23,10 +23,12 @@ export type Story = (typeof STORIES)[number];
  * What `value` counts. `count_upper_bound` / `count_lower_bound`: the document gives only a bound ("under ten",
  * "13 or fewer", "over 1,821"; `comparison` says which). `recommendation`: 1 = keep as a priority, 0 = consider
  * dropping it. `year`: a calendar year (when something was introduced). `rank`: a place in a ranking of forces
- * (1 = first), written "of N …" in `comparison` (for example "of 8 most similar forces").
+ * (1 = first), written "of N …" in `comparison` (for example "of 8 most similar forces"). `direction`: a comparison
+ * stated without a number ("well below the national average"): -1 below, 0 in line, 1 above (`comparison` names what
+ * it is set against).
  */
 export const UNITS = ["count", "count_upper_bound", "count_lower_bound", "percent", "percentage_points", "per_1000", "hours",
-  "year", "recommendation", "rank"] as const;
+  "year", "recommendation", "rank", "direction"] as const;
 export type Unit = (typeof UNITS)[number];
 
 export interface PublishedMeasure {
@@ -120,6 +122,7 @@ export function readPublishedMeasures(file: string = PUBLISHED_MEASURES_FILE, op
     if (unit === "recommendation" && value !== 0 && value !== 1) throw new DataError(label, line, "value", "0 or 1 for a recommendation", v.value);
     if (unit === "rank" && !/^of \d+ /.test(v.comparison)) throw new DataError(label, line, "comparison", `"of N …" for a rank (of how many, and which group)`, v.comparison);
     if ((unit.startsWith("count") || unit === "year" || unit === "rank") && !Number.isInteger(value)) throw new DataError(label, line, "value", `a whole number for unit ${unit}`, v.value);
+    if (unit === "direction" && ![-1, 0, 1].includes(value)) throw new DataError(label, line, "value", "-1, 0 or 1 for a direction", v.value);
 
     rows.push({
       line, id: v.id, document: v.document, section: v.section, story: v.story as Story, measure: v.measure, geography: v.geography,

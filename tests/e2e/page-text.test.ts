@@ -20,7 +20,8 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
   ["area-tamworth-without-javascript", "/areas/tamworth", false],
-  ["forces", "/forces", true]
+  ["forces", "/forces", true],
+  ["figures", "/figures", true]
 ];
 
 let site: Site;

@@ -63,6 +63,7 @@ function quoteStatesValue(row: PublishedMeasure): boolean {
     const of = Number(/^of (\d+) /.exec(row.comparison)![1]);
     return ordinalsIn(quote).includes(row.value) && numbersIn(quote).some((n) => n.value === of);
   }
+  if (row.unit === "direction") return (row.value < 0 ? /\b(?:below|lower|less)\b/i : row.value > 0 ? /\b(?:above|higher|more)\b/i : /\b(?:in line|similar|same)\b/i).test(quote);
   const target = Math.abs(row.value);
   return numbersIn(quote).some(({value, after}) => {
     if (Math.abs(value - target) > 1e-9) return false;
@@ -100,7 +101,7 @@ describe("published-measures.csv", () => {
   });
 
   it("gives negative values only where the quote says something fell", () => {
-    const wrong = rows.filter((r) => r.value < 0 && !/decreas|reduc|fall|fell|drop|down|lower|minus|-\s?\d/i.test(normaliseText(r.quote)));
+    const wrong = rows.filter((r) => r.value < 0 && !/decreas|reduc|fall|fell|drop|down|lower|below|minus|-\s?\d/i.test(normaliseText(r.quote)));
     expect(wrong.map((r) => r.id)).toEqual([]);
   });
 

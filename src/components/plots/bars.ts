@@ -51,6 +51,8 @@ export interface ShareBarsOptions {
   compareLabel: string;
   /** "percent" (the default): shares are fractions 0–1; "rate": values are rates, written with one decimal */
   format?: "percent" | "rate";
+  /** write the comparison's value beside each bar too (default true); false when it is the same for every row */
+  labelCompare?: boolean;
 }
 
 /**
@@ -64,13 +66,13 @@ export function shareBars(data: Row[], ctx: PlotContext & ShareBarsOptions): Plo
   const labels = data.map((d) => String(d.label));
   const max = Math.max(...data.flatMap((d) => [Number(d.share), Number(d.compare)]), 0);
   const narrow = ctx.width < 480;
-  const valueText = (d: Row) => `${fmt(Number(d.share))} (${ctx.compareLabel} ${fmt(Number(d.compare))})`;
+  const valueText = (d: Row) => (ctx.labelCompare === false ? fmt(Number(d.share)) : `${fmt(Number(d.share))} (${ctx.compareLabel} ${fmt(Number(d.compare))})`);
   // Room at the right for the longest value text, so "49.6% (force 50.9%)" is not cut off on a phone.
   const longest = Math.max(0, ...data.map((d) => valueText(d).length));
   return {
     ...base(ctx, data.length * ROW_HEIGHT + 36),
     marginLeft: 14,
-    marginRight: Math.max(narrow ? 118 : 140, textWidth(longest, ctx) + 10),
+    marginRight: Math.max(ctx.labelCompare === false ? (narrow ? 48 : 56) : narrow ? 118 : 140, textWidth(longest, ctx) + 10),
     marginTop: 8,
     x: {domain: [0, max * 1.02 || 1], label: ctx.valueLabel, labelAnchor: "left", tickFormat: rate ? formatCount : (d: number) => `${Math.round(d * 100)}%`, ticks: narrow ? 3 : 5},
     y: {domain: labels, axis: null, paddingInner: 0.55, paddingOuter: 0.3, align: 1},
