@@ -34,6 +34,13 @@ export interface Check {
 }
 
 const entries: [string[], Check][] = [
+  // The reports' ranks of the force among forces (the /forces page sets police.uk's 2025 rank beside them).
+  [["forces-msf-rank-shoplifting-2024-05-2025-04", "forces-msf-rank-business-robbery-2024-05-2025-04", "forces-msf-rank-business-burglary-2024-05-2025-04",
+    "forces-msf-rank-vehicle-offences-2024-05-2025-04", "forces-msf-rank-theft-of-vehicles-2024-05-2025-04", "forces-msf-rank-theft-from-vehicles-2024-05-2025-04",
+    "forces-msf-rank-vehicle-interference-2024-05-2025-04", "forces-msf-rank-knife-crime-2022-04-2023-03"], {reasons: ["msf-group"]}],
+  [["forces-national-rank-shoplifting-2024-05-2025-04", "forces-national-rank-business-robbery-2024-05-2025-04", "forces-national-rank-business-burglary-2024-05-2025-04",
+    "forces-national-rank-vehicle-offences-2024-05-2025-04", "forces-national-rank-theft-of-vehicles-2024-05-2025-04", "forces-national-rank-theft-from-vehicles-2024-05-2025-04",
+    "forces-national-rank-vehicle-interference-2024-05-2025-04"], {reasons: ["force-ranks"]}],
   // Roads: STATS19 collisions against the force's KSI table.
   [["roads-fatal-collisions-2023", "roads-fatal-collisions-2022", "roads-fatal-collisions-2023-12", "roads-fatal-collisions-2024-10-2025-09"],
     {open: {source: "stats19", severities: ["Fatal"]}, reasons: ["report-time", "definition-unstated"]}],

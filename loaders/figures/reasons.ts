@@ -94,6 +94,18 @@ export const REASONS = {
     text: "The Department for Transport publishes it, but this site's snapshot does not hold that year or table yet.",
     wouldCheck: "The STATS19 files named (collisions, casualties or vehicles, by year), with the next data refresh (npm run pull)."
   },
+  "msf-group": {
+    kind: "blocks",
+    title: "A rank among the force's most similar forces",
+    text: "The report ranks the force within its group of most similar forces, a group set nationally for comparing forces. The group's members are not published in the report or in the data here, so the rank cannot be worked out again from open data.",
+    wouldCheck: "The list of the force's most similar forces, with the Home Office's recorded crime by force for the same 12 months."
+  },
+  "force-ranks": {
+    kind: "blocks",
+    title: "A rank of all forces over other months and categories",
+    text: "The report ranks the force among 42 forces by Home Office offence groups for its own 12 months. The forces page sets police.uk's rank for 2025 beside it, but police.uk's categories, months and forces compared are not the report's, so it does not check the rank.",
+    wouldCheck: "The Home Office's police recorded crime tables by force for the report's 12 months, with each force area's population."
+  },
   "needs-force-comparison": {
     kind: "blocks",
     title: "Needs the all-forces comparison",
