@@ -2,6 +2,8 @@
 // enumerated from the story registry, data/reference/areas.csv, the extract definitions and the site files
 // written before the build (loaders/pages/site-files.ts: chart downloads, embed pages, area downloads).
 import {EXTRACTS} from "./loaders/extracts/definitions.ts";
+import {documentPaths} from "./loaders/figures/documents.ts";
+import {FIGURE_DOWNLOAD} from "./loaders/figures/download.ts";
 import {availableExtracts} from "./loaders/extracts/available.ts";
 import {areas, force} from "./loaders/lib/force.ts";
 import {readSiteFilesIndex} from "./loaders/pages/site-files.ts";
@@ -14,7 +16,7 @@ import {storyPaths} from "./loaders/stories/registry.ts";
 const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.name)).map((e) => e.name);
 const siteFiles = readSiteFilesIndex();
 
-const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/data", "Data"], ["/about", "About"]];
+const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/forces", "Forces compared"], ["/figures", "Figures"], ["/data", "Data"], ["/about", "About"]];
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">
@@ -101,6 +103,8 @@ export default {
   dynamicPaths: [
     ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
     ...storyPaths(),
+    ...documentPaths(),
+    `/downloads/${FIGURE_DOWNLOAD.name}.csv`, `/downloads/${FIGURE_DOWNLOAD.name}.parquet`,
     ...areas.map((a) => `/areas/${a.slug}`),
     ...siteFiles.charts.flatMap((id) => [`/downloads/charts/${id}.csv`, `/downloads/charts/${id}.svg`, `/downloads/charts/${id}.json`, `/embed/${id}`]),
     ...siteFiles.areaFiles.map((file) => `/downloads/areas/${file}`)

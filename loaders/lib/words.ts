@@ -1,7 +1,7 @@
 // Wording shared by every page and chart: ranks, comparisons, names and lists, GOV.UK style. Number and month
 // formatting is in src/components/format.ts (the browser uses it too); this is the wording built on it.
 import {formatCount, formatMonthRange} from "../../src/components/format.ts";
-import {monthRuns} from "../../src/components/months.ts";
+import {monthGaps, monthRuns} from "../../src/components/months.ts";
 
 const SMALL_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
@@ -12,13 +12,22 @@ export function numberWord(n: number): string {
 
 const ORDINALS = ["", "", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ", "ninth ", "tenth "];
 
+/** 1 → "1st", 12 → "12th", 22 → "22nd" */
+export function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
 /** 1 → "highest", 3 → "third highest", 12 → "12th highest". */
 export function ordinalHighest(rank: number): string {
   if (rank === 1) return "highest";
   const word = ORDINALS[rank];
-  if (word) return `${word}highest`;
-  const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][rank % 10] ?? "th";
-  return `${rank}${suffix} highest`;
+  return word ? `${word}highest` : `${ordinal(rank)} highest`;
+}
+
+/** 1 → "lowest", 3 → "third lowest", 12 → "12th lowest". */
+export function ordinalLowest(rank: number): string {
+  return ordinalHighest(rank).replace(/highest$/, "lowest");
 }
 
 /** "the third highest of the nine areas" / "the lowest of the nine areas" (rank 1 = highest). */
@@ -60,15 +69,7 @@ export function describeMonths(months: string[]): string {
   return listWords(monthRuns(months).map(periodWords));
 }
 
-/**
- * A published figure's period ("2023-01..2023-12", "2025-06", "2024", "..2025-11") in words: "January to December
- * 2023", "June 2025", "2024", "the latest before November 2025". Days are read as their month.
- */
-export function publishedPeriodWords(period: string): string {
-  const one = (p: string) => (/^\d{4}$/.test(p) ? p : formatMonthRange(p.slice(0, 7), p.slice(0, 7)));
-  const [from, to] = period.split("..");
-  if (to === undefined) return one(from);
-  if (from === "") return `the latest before ${one(to)}`;
-  if (/^\d{4}$/.test(from) || /^\d{4}$/.test(to)) return from === to ? from : `${one(from)} to ${one(to)}`;
-  return formatMonthRange(from.slice(0, 7), to.slice(0, 7));
+/** The runs of months missing between the first and last held, in words: "December 2022 to December 2023 and May to December 2024" ("" when none). */
+export function describeGaps(months: string[]): string {
+  return listWords(monthGaps(months).map((g) => formatMonthRange(g.from, g.to)));
 }

@@ -1,8 +1,8 @@
 // Small pieces of page HTML used in more than one place, each a function of its parameters (in the manner of
 // GOV.UK Frontend components); tests/unit/components.test.ts renders named examples of each.
-import {formatCount, formatRate} from "../../src/components/format.ts";
-import {capital, publishedPeriodWords} from "../lib/words.ts";
-import {citation} from "../sources/documents.ts";
+import {formatCount} from "../../src/components/format.ts";
+import {capital} from "../lib/words.ts";
+import {citation, periodText, valueText} from "../sources/documents.ts";
 import type {PublishedMeasure} from "../sources/published.ts";
 import {html, type Html, type HtmlValue} from "./html.ts";
 
@@ -17,6 +17,10 @@ export interface TableRow {
   header: HtmlValue;
   cells: HtmlValue[];
   className?: string;
+  /** the row's own address on the page (#id) */
+  id?: string;
+  /** data-* attributes, for scripts that filter the rows */
+  data?: Record<string, string>;
 }
 
 /**
@@ -31,7 +35,7 @@ export function tableRegion({id, caption, columns, rows, className, captionHidde
   return html`<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table${className ? html` class="${className}"` : ""}${testId ? html` data-testid="${testId}"` : ""}>
 <caption id="${captionId}"${captionHidden ? html` class="visually-hidden"` : ""}>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${num(c.numeric)}>${c.label}</th>`)}</tr></thead>
-<tbody>${rows.map((r) => html`<tr${r.className ? html` class="${r.className}"` : ""}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr${r.id ? html` id="${r.id}"` : ""}${r.className ? html` class="${r.className}"` : ""}${Object.entries(r.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`)}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -53,9 +57,16 @@ ${cards.map((c) => html`<li><span class="headline-number"${c.measure ? html` dat
 </ul>`;
 }
 
-/** A published figure's source in brackets, after the sentence that quotes it. */
-export function citationHtml(citation: string): Html {
-  return html`<span class="citation">(${citation})</span>`;
+/** Where a published figure's row is on /figures: its source, the open data beside it and the verdict. */
+export const figurePath = (id: string): string => `/figures#${id}`;
+
+/**
+ * A published figure's source in brackets, after the sentence that quotes it. With the figure's id (its row in
+ * data/reference/published-measures.csv), the source links to the figure's row on /figures, where the quote, the
+ * document and what open data shows are set out, so a page need not explain them again.
+ */
+export function citationHtml(citation: string, id?: string): Html {
+  return id ? html`<span class="citation">(<a href="${figurePath(id)}">${citation}</a>)</span>` : html`<span class="citation">(${citation})</span>`;
 }
 
 /** A pointer to a story: "On drugs and exploitation: County lines and drugs." */
@@ -71,18 +82,13 @@ export function countText(n: number): string {
   return n < SMALL_COUNT ? `fewer than ${SMALL_COUNT}` : formatCount(n);
 }
 
-/** A published figure as its document gives it: the number with its unit, or the document's own words for a bound. */
+/**
+ * A published figure as its document gives it: valueText's number and unit, with a sign on a change, or the
+ * document's own words for a bound ("13 or fewer throughout the past two years").
+ */
 export function publishedFigure(m: Pick<PublishedMeasure, "measure" | "value" | "unit" | "comparison">): string {
-  const plus = /\bchange\b/i.test(m.measure) && m.value > 0 ? "+" : "";
-  switch (m.unit) {
-    case "count": return formatCount(m.value);
-    case "count_upper_bound": case "count_lower_bound": return m.comparison ? capital(m.comparison) : `${m.unit === "count_upper_bound" ? "at most" : "at least"} ${formatCount(m.value)}`;
-    case "percent": return `${plus}${formatRate(m.value).replace(/\.0$/, "")}%`;
-    case "percentage_points": return `${plus}${formatRate(m.value).replace(/\.0$/, "")} percentage points`;
-    case "per_1000": return `${formatRate(m.value)} per 1,000`;
-    case "hours": return `${formatCount(m.value)} hours`;
-    default: return String(m.value);
-  }
+  if ((m.unit === "count_upper_bound" || m.unit === "count_lower_bound") && m.comparison) return capital(m.comparison);
+  return `${/\bchange\b/i.test(m.measure) && m.value > 0 ? "+" : ""}${valueText(m)}`;
 }
 
 /**
@@ -93,7 +99,7 @@ export function publishedFigure(m: Pick<PublishedMeasure, "measure" | "value" | 
 export function publishedTable({id, caption, measures}: {id: string; caption: HtmlValue; measures: PublishedMeasure[]}): Html {
   return tableRegion({id, caption, className: "published-table",
     columns: [{label: "What the report counts"}, {label: "Period"}, {label: "Figure", numeric: true}, {label: "As the report compares it"}, {label: "Source"}],
-    rows: measures.map((m) => ({header: m.measure, cells: [publishedPeriodWords(m.period), publishedFigure(m), m.comparison || "–", citation(m)]}))});
+    rows: measures.map((m) => ({header: m.measure, cells: [periodText(m.period), publishedFigure(m), m.comparison || "–", html`<a href="${figurePath(m.id)}">${citation(m)}</a>`]}))});
 }
 
 /** Where a phone number, web address or service on a page was found: a public page, with its date when it gives one. */

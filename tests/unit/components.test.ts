@@ -53,6 +53,14 @@ describe("tableRegion", () => {
     expect(Array.from(doc.querySelectorAll("tbody tr:first-child td")).map((td) => [td.textContent, td.className])).toEqual([["9,395", "num"], ["68.7", "num"]]);
     expect(doc.querySelector("tbody tr.is-force strong")?.textContent).toBe("Force");
   });
+  test("rows may carry their own address and data attributes for scripts", () => {
+    const doc = dom(tableRegion({id: "t", caption: "C", columns: [{label: "A"}, {label: "B"}],
+      rows: [{header: "x", cells: ["1"], id: "row-x", data: {topic: "roads", story: "a \"b\""}}, {header: "y", cells: ["2"]}]}));
+    const row = doc.getElementById("row-x")!;
+    expect(row.tagName).toBe("TR");
+    expect([row.dataset.topic, row.dataset.story]).toEqual(["roads", 'a "b"']);
+    expect(doc.querySelectorAll("tbody tr")[1].attributes.length).toBe(0);
+  });
   test("a hidden caption still names the region", () => {
     const doc = dom(tableRegion({id: "x", caption: "Hidden", captionHidden: true, columns: [{label: "A"}], rows: []}));
     expect(doc.querySelector("caption")!.className).toBe("visually-hidden");
@@ -77,6 +85,12 @@ describe("citationHtml and storyLink", () => {
   test("a citation in brackets, escaped", () => {
     expect(citationHtml("Force performance report (January 2024), section 3.5 & more").value).toBe('<span class="citation">(Force performance report (January 2024), section 3.5 &amp; more)</span>');
   });
+  test("with the figure's id, the citation links to its row on /figures", () => {
+    const doc = dom(citationHtml("Force performance report (January 2024), section 3.5", "roads-serious-collisions-2023"));
+    const link = doc.querySelector(".citation a")!;
+    expect(link.getAttribute("href")).toBe("/figures#roads-serious-collisions-2023");
+    expect(doc.querySelector(".citation")!.textContent).toBe("(Force performance report (January 2024), section 3.5)");
+  });
   test("a story link only for a story that exists", () => {
     expect(storyLink({path: "/stories/roads", title: "Roads"}, "More on roads:").value).toBe('<p class="story-link">More on roads: <a href="/stories/roads">Roads</a>.</p>');
     expect(storyLink(undefined, "More on roads:").value).toBe("");
@@ -94,17 +108,18 @@ describe("publishedFigure and publishedTable", () => {
   test("each unit as its document gives it; a bound in the document's own words", () => {
     expect(m("count", 20313)).toBe("20,313");
     expect(m("percent", 50, "", "Change in drug offences")).toBe("+50%");
-    expect(m("percent", -1, "", "Change in domestic abuse crimes")).toBe("-1%");
+    expect(m("percent", -1, "", "Change in domestic abuse crimes")).toBe("−1%");
     expect(m("percent", 91.9)).toBe("91.9%");
-    expect(m("per_1000", 2.3)).toBe("2.3 per 1,000");
+    expect(m("per_1000", 2.3)).toBe("2.3 per 1,000 residents");
     expect(m("count_upper_bound", 13, "13 or fewer throughout the past two years")).toBe("13 or fewer throughout the past two years");
-    expect(m("count_upper_bound", 10)).toBe("at most 10");
+    expect(m("count_upper_bound", 10)).toBe("10 or fewer");
   });
   test("one row a figure: measure, period in words, figure, comparison and source", () => {
     const doc = dom(publishedTable({id: "t", caption: "Figures", measures: [publishedMeasure("county-lines-type1-closures-2024-10-2025-09")]}));
     expect(Array.from(doc.querySelectorAll("thead th")).map((th) => th.textContent)).toEqual(["What the report counts", "Period", "Figure", "As the report compares it", "Source"]);
     expect(Array.from(doc.querySelectorAll("tbody tr > *")).map((c) => c.textContent)).toEqual(["Type 1 county line closures", "October 2024 to September 2025", "32", "20 in the previous reporting year",
       "Force performance report (late 2025), section 6.3, Disrupt drugs supply and county lines (NCPM)"]);
+    expect(doc.querySelector("tbody td:last-child a")?.getAttribute("href")).toBe("/figures#county-lines-type1-closures-2024-10-2025-09");
   });
 });
 

@@ -7,8 +7,8 @@ import {areaRatesChart, lsoaCountsMapChart, monthlyTrendChart, outcomeSharesChar
 import {chartGroup} from "../../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE} from "../../charts/sources.ts";
 import {force} from "../../lib/force.ts";
-import {capital, describeMonths, during, lower, numberWord, periodWords, publishedPeriodWords} from "../../lib/words.ts";
-import {citation, documentOf} from "../../sources/documents.ts";
+import {capital, describeMonths, during, lower, numberWord, periodWords} from "../../lib/words.ts";
+import {citation, documentOf, periodText} from "../../sources/documents.ts";
 import {findPublishedMeasure} from "../../sources/published.ts";
 import {blanksSentence, changeSentence, countyLinesFacts, DRUGS, monthsHeldSentence, openOutcomesSentence, spikeSentence, WEAPONS,
   type CountyLinesFacts, type SameMonths} from "./facts.ts";
@@ -134,12 +134,12 @@ function stopSearch(f: CountyLinesFacts): ChartSpec | undefined {
 function type1Closures(): ChartSpec | undefined {
   const latest = findPublishedMeasure("county-lines-type1-closures-2024-10-2025-09"), before = findPublishedMeasure("county-lines-type1-closures-2023-10-2024-09");
   if (!latest || !before) return undefined;
-  const data = [before, latest].map((m) => ({label: `${publishedPeriodWords(m.period)} (reporting year)`, value: m.value, role: m === latest ? "this" : "other"}));
+  const data = [before, latest].map((m) => ({label: `${periodText(m.period)} (reporting year)`, value: m.value, role: m === latest ? "this" : "other"}));
   return {
     id: "county-lines-type1-closures",
     title: `The force reports ${formatCount(latest.value)} Type 1 county line closures in its latest reporting year, against ${formatCount(before.value)} the year before`,
     subtitle: "County lines closed by seizing the line and charging the line holder with a drug supply offence, as the force published them",
-    description: `The force's report gives ${formatCount(latest.value)} Type 1 closures for ${publishedPeriodWords(latest.period)} and ${formatCount(before.value)} for ${publishedPeriodWords(before.period)}. These are the force's own figures, not open data.`,
+    description: `The force's report gives ${formatCount(latest.value)} Type 1 closures for ${periodText(latest.period)} and ${formatCount(before.value)} for ${periodText(before.period)}. These are the force's own figures, not open data.`,
     note: `Force figures: ${citation(latest)}. The report says "this year" and "the previous reporting year"; read as its twelve months to September 2025 and the twelve months before.`,
     plot: "rankedBars",
     options: {valueLabel: "Type 1 closures", format: "count"},

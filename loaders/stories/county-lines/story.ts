@@ -5,11 +5,11 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../../src/
 import {monthsBetween, shiftMonth} from "../../../src/components/months.ts";
 import {withExtracts} from "../../extracts/query.ts";
 import {areas, force} from "../../lib/force.ts";
-import {capital, describeMonths, during, lower, numberWord, publishedPeriodWords} from "../../lib/words.ts";
+import {capital, describeMonths, during, lower, numberWord} from "../../lib/words.ts";
 import {citationHtml, contactList, publishedFigure, publishedTable} from "../../site/components.ts";
 import {html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
-import {citation} from "../../sources/documents.ts";
+import {citation, periodText} from "../../sources/documents.ts";
 import {findPublishedMeasure, readPublishedMeasures, type PublishedMeasure} from "../../sources/published.ts";
 import type {StoryDefinition} from "../registry.ts";
 import {ACTIVITY_CAVEAT, countyLinesCharts, drawnComparisons} from "./charts.ts";
@@ -17,7 +17,7 @@ import {blanksSentence, changeSentence, countyLinesDefinition, countyLinesFacts,
   reportedDrugSpike, sameMonthsWords, spikeSentence, WEAPONS} from "./facts.ts";
 import {REPORT_CONTACTS} from "./help.ts";
 
-const cite = (m: PublishedMeasure) => citationHtml(citation(m));
+const cite = (m: PublishedMeasure) => citationHtml(citation(m), m.id);
 
 export const story: StoryDefinition = {
   lede: html`Are drugs and county lines a problem in ${force.place}, and what is being done? What the open data shows, what it cannot show, and what the force reports.`,
@@ -93,18 +93,18 @@ ${f.blanks && html`<p>Who is searched cannot be shown. In the force's published 
       id: "force", heading: "What the force reports", chart: charts.type1,
       html: html`<p>The force publishes its own figures on county lines. They come from its records, for its own reporting periods, so they stand on their own here: none is added to or compared with the police.uk counts above.</p>
 ${type1 && type1Before && html`<p>A “Type 1” closure is when the police seize the line (the phone number) and charge the line holder with a drug supply offence, so the line stops. The force reports ${formatCount(type1.value)} Type 1 closures in its reporting year to ${formatMonth(type1.period.split("..")[1])}, against ${formatCount(type1Before.value)} the year before ${cite(type1)}.</p>`}
-${arrests && mapped && html`<p>It made ${formatCount(arrests.value)} arrests in its county lines work over ${publishedPeriodWords(arrests.period)} ${cite(arrests)}, and reports the number of county lines it has mapped in ${force.place} as ${lower(publishedFigure(mapped))} ${cite(mapped)}.</p>`}
-${week && weekSafe && html`<p>In a week of action in ${publishedPeriodWords(week.period)} it made ${formatCount(week.value)} arrests and safeguarded ${formatCount(weekSafe.value)} people ${cite(week)}.</p>`}
-${target && html`<p>Operation Target teams made ${formatCount(target.value)} drugs-related arrests from ${publishedPeriodWords(target.period)} ${cite(target)}: all drugs work, not only county lines.</p>`}
+${arrests && mapped && html`<p>It made ${formatCount(arrests.value)} arrests in its county lines work over ${periodText(arrests.period)} ${cite(arrests)}, and reports the number of county lines it has mapped in ${force.place} as ${lower(publishedFigure(mapped))} ${cite(mapped)}.</p>`}
+${week && weekSafe && html`<p>In a week of action in ${periodText(week.period)} it made ${formatCount(week.value)} arrests and safeguarded ${formatCount(weekSafe.value)} people ${cite(week)}.</p>`}
+${target && html`<p>Operation Target teams made ${formatCount(target.value)} drugs-related arrests from ${periodText(target.period)} ${cite(target)}: all drugs work, not only county lines.</p>`}
 ${publishedTable({id: "county-lines-published", caption: `Every county lines and drugs figure this site holds from the force's and the Commissioner's reports, as published`, measures: published})}
 <p>The chart now shows the Type 1 closures of the last two reporting years, as the force published them.</p>`
     },
     {
       id: "why-differ", heading: "Drug offences: the force's figures and police.uk's",
-      html: html`${change && parcels && html`<p>The force's late-2025 report says drug offences rose by ${formatCount(change.value)}% in ${publishedPeriodWords(change.period)} on the year before ${cite(change)}. Part of the rise is parcels of drugs addressed to people in ${force.place}, found in the post: ${formatCount(parcels.value)} more drug trafficking offences than the year before ${cite(parcels)}.</p>
+      html: html`${change && parcels && html`<p>The force's late-2025 report says drug offences rose by ${formatCount(change.value)}% in ${periodText(change.period)} on the year before ${cite(change)}. Part of the rise is parcels of drugs addressed to people in ${force.place}, found in the post: ${formatCount(parcels.value)} more drug trafficking offences than the year before ${cite(parcels)}.</p>
 <p>police.uk cannot check that figure here: it compares ${describeMonths(compareWindow)}, and this snapshot holds only ${describeMonths(heldOfWindow)} of those months.</p>`}
-${drugCrimes2023 && html`<p>For ${publishedPeriodWords(drugCrimes2023.period)} the force counted ${formatCount(drugCrimes2023.value)} drug offences ${cite(drugCrimes2023)}.${held2023.length ? "" : ` This snapshot holds no police.uk files for ${drugCrimes2023.period.slice(0, 4)}.`} Even for the same months, the two would not match: police.uk publishes street-level records, not the force's recorded-crime statistics.</p>`}
-${staffordRate && html`<p>Stafford's community safety assessment gives Stafford ${formatRate(staffordRate.value)} drug offences per 1,000 residents in ${publishedPeriodWords(staffordRate.period)}, with comparators as published: ${staffordRate.comparison} ${cite(staffordRate)}.</p>`}
+${drugCrimes2023 && html`<p>For ${periodText(drugCrimes2023.period)} the force counted ${formatCount(drugCrimes2023.value)} drug offences ${cite(drugCrimes2023)}.${held2023.length ? "" : ` This snapshot holds no police.uk files for ${drugCrimes2023.period.slice(0, 4)}.`} Even for the same months, the two would not match: police.uk publishes street-level records, not the force's recorded-crime statistics.</p>`}
+${staffordRate && html`<p>Stafford's community safety assessment gives Stafford ${formatRate(staffordRate.value)} drug offences per 1,000 residents in ${periodText(staffordRate.period)}, with comparators as published: ${staffordRate.comparison} ${cite(staffordRate)}.</p>`}
 <p>Nationally, the force says, this priority is measured through ${national.text} ${citationHtml(national.citation)}. Neither figure is in the force's reports or in the open data this site holds, so neither is shown.</p>
 <p>The graphic still shows the force's Type 1 closures.</p>`
     },

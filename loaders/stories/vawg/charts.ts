@@ -8,9 +8,9 @@ import {chartGroup} from "../../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE} from "../../charts/sources.ts";
 import type {CountsByArea} from "../../extracts/crime-facts.ts";
 import {force} from "../../lib/force.ts";
-import {capital, describeMonths, during, listWords, lower, numberWord, periodWords, publishedPeriodWords} from "../../lib/words.ts";
+import {capital, describeMonths, during, listWords, lower, numberWord, periodWords} from "../../lib/words.ts";
 import {countText, SMALL_COUNT} from "../../site/components.ts";
-import {citation, documentOf} from "../../sources/documents.ts";
+import {citation, documentOf, periodText} from "../../sources/documents.ts";
 import {findPublishedMeasure} from "../../sources/published.ts";
 import {affectedByConductChange, areaCount, CATEGORY_CAVEAT, conductCrimesChange, openOutcomesSentence, VSO, vawgFacts, type VawgFacts} from "./facts.ts";
 
@@ -82,7 +82,7 @@ function outcomes(f: VawgFacts): ChartSpec {
 function domesticSplit(): ChartSpec | undefined {
   const domestic = findPublishedMeasure("vawg-domestic-2023"), other = findPublishedMeasure("vawg-non-domestic-2023"), all = findPublishedMeasure("vawg-crimes-2023");
   if (!domestic || !other || !all) return undefined;
-  const period = publishedPeriodWords(domestic.period);
+  const period = periodText(domestic.period);
   return {
     id: "vawg-domestic-split-2023",
     title: `The force counted ${countText(all.value)} violence against women and girls crimes in ${period}; ${countText(domestic.value)} were domestic`,
@@ -103,7 +103,7 @@ function offences2023(): ChartSpec | undefined {
   const rows = ["vawg-rape-2023", "vawg-stalking-2023", "vawg-harassment-2023"].map(findPublishedMeasure).filter((m) => m !== undefined);
   if (rows.length < 2) return undefined;
   const change = conductCrimesChange();
-  const period = publishedPeriodWords(rows[0].period);
+  const period = periodText(rows[0].period);
   // Short enough for a phone: the subtitle says what "rule change" means.
   const label = (m: (typeof rows)[number]) => `${m.measure.replace(/ offences \(VAWG table\)$/, "")}${affectedByConductChange(m.notes) ? " (rule change)" : ""}`;
   const affected = rows.filter((m) => affectedByConductChange(m.notes));

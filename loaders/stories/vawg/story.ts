@@ -6,11 +6,11 @@
 import {formatPercent, formatRate} from "../../../src/components/format.ts";
 import {withExtracts} from "../../extracts/query.ts";
 import {areas, force} from "../../lib/force.ts";
-import {capital, describeMonths, during, numberWord, publishedPeriodWords} from "../../lib/words.ts";
+import {capital, describeMonths, during, numberWord} from "../../lib/words.ts";
 import {citationHtml, contactList, countText, publishedFigure, publishedTable, SMALL_COUNT} from "../../site/components.ts";
 import {html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
-import {citation} from "../../sources/documents.ts";
+import {citation, periodText} from "../../sources/documents.ts";
 import {findPublishedMeasure, readPublishedMeasures, type PublishedMeasure} from "../../sources/published.ts";
 import {continuedPath, type StoryDefinition} from "../registry.ts";
 import {vawgCharts} from "./charts.ts";
@@ -18,7 +18,7 @@ import {areaCount, CATEGORY_CAVEAT, conductCrimesChange, openOutcomesSentence, s
 import {HELP_NOW, MORE_HELP} from "./help.ts";
 import {quickExitHtml} from "./quick-exit.ts";
 
-const cite = (m: PublishedMeasure) => citationHtml(citation(m));
+const cite = (m: PublishedMeasure) => citationHtml(citation(m), m.id);
 /** A published percentage change in words: "rose by 2%", "fell by 1%". */
 const changeWords = (m: PublishedMeasure) => (m.value === 0 ? "stayed the same" : `${m.value > 0 ? "rose" : "fell"} by ${publishedFigure({...m, value: Math.abs(m.value)})}`.replace("+", ""));
 /** The domestic abuse victim survey figures the victims story also uses: published figures with their citations. */
@@ -82,23 +82,23 @@ async function steps(): Promise<Step[]> {
 <li>the <strong>Beating Crime Plan</strong> definition: “${definitions.beatingCrimePlan}”</li>
 <li>the <strong>national VAWG taskforce</strong> definition: “${definitions.taskforce}”</li>
 </ul>
-${vawg2023 && vawg2022 && domestic2023 && html`<p>By the first, the force counted ${countText(vawg2023.value)} crimes in ${publishedPeriodWords(vawg2023.period)}, against ${countText(vawg2022.value)} in ${publishedPeriodWords(vawg2022.period)} ${cite(vawg2023)}. ${countText(domestic2023.value)} were domestic abuse ${cite(domestic2023)}.</p>`}
-${vawgChange && domestic2025 && nonDomestic2025 && html`<p>Its late-2025 report says these crimes ${changeWords(vawgChange)} in ${publishedPeriodWords(vawgChange.period)} on the year before ${cite(vawgChange)}, with ${countText(domestic2025.value)} domestic and ${countText(nonDomestic2025.value)} non-domestic ${cite(domestic2025)}. That report does not say which definition it uses, so its figures are shown beside the earlier ones, never joined with them.</p>`}
-<p>The chart now shows the force's ${vawg2023 ? publishedPeriodWords(vawg2023.period) : ""} figures split into domestic and non-domestic crimes, as published.</p>`
+${vawg2023 && vawg2022 && domestic2023 && html`<p>By the first, the force counted ${countText(vawg2023.value)} crimes in ${periodText(vawg2023.period)}, against ${countText(vawg2022.value)} in ${periodText(vawg2022.period)} ${cite(vawg2023)}. ${countText(domestic2023.value)} were domestic abuse ${cite(domestic2023)}.</p>`}
+${vawgChange && domestic2025 && nonDomestic2025 && html`<p>Its late-2025 report says these crimes ${changeWords(vawgChange)} in ${periodText(vawgChange.period)} on the year before ${cite(vawgChange)}, with ${countText(domestic2025.value)} domestic and ${countText(nonDomestic2025.value)} non-domestic ${cite(domestic2025)}. That report does not say which definition it uses, so its figures are shown beside the earlier ones, never joined with them.</p>`}
+<p>The chart now shows the force's ${vawg2023 ? periodText(vawg2023.period) : ""} figures split into domestic and non-domestic crimes, as published.</p>`
     },
     {
       id: "recording", heading: "A change in recording that breaks the series", chart: charts.offences,
       html: html`<p>From ${change.words}, when harassment, stalking or controlling or coercive behaviour is reported at the same time as another, less serious crime by the same person, police record the harassment, stalking or controlling behaviour as the main crime, and record only the most serious of them ${citationHtml(change.citation)}.</p>
 <p>So counts of harassment rose and counts of malicious communications fell in the force's figures, partly because of how they are counted ${vawg2023 && cite(vawg2023)}. Figures from before and after ${change.words} are not like for like; the first chart marks the month.</p>
-<p>The chart now shows rape, stalking and harassment in the force's ${vawg2023 ? publishedPeriodWords(vawg2023.period) : ""} figures, with the offences affected by the change marked.</p>`
+<p>The chart now shows rape, stalking and harassment in the force's ${vawg2023 ? periodText(vawg2023.period) : ""} figures, with the offences affected by the change marked.</p>`
     },
     {
       id: "domestic-abuse", heading: "Domestic abuse: what the force reports",
-      html: html`${da2023 && html`<p>The force recorded ${countText(da2023.value)} domestic abuse crimes in ${publishedPeriodWords(da2023.period)}, against ${da2023.comparison} ${cite(da2023)}.${daChange ? html` Its late-2025 report says they ${changeWords(daChange)} in ${publishedPeriodWords(daChange.period)} on the year before ${cite(daChange)}.` : ""}</p>`}
-${daOutcomes && html`<p>${capital(publishedFigure({...daOutcomes, unit: "count"}))} domestic abuse crimes (${daOutcomes.comparison}) ended with a criminal justice outcome, such as a charge or a caution, in ${publishedPeriodWords(daOutcomes.period)} ${cite(daOutcomes)}.</p>`}
-${strangulation && html`<p>${countText(strangulation.value)} of the more serious violent domestic crimes in ${publishedPeriodWords(strangulation.period)} were non-fatal strangulation or suffocation${/\((an offence since [^)]+)\)/.exec(strangulation.definition)?.[1] ? `, ${/\((an offence since [^)]+)\)/.exec(strangulation.definition)![1]}` : ""} ${cite(strangulation)}.</p>`}
-${encompassChildren && encompassNotes && html`<p>Through Operation Encompass, schools are told when a child has lived through a domestic abuse incident. The force counted ${countText(encompassChildren.value)} children from ${publishedPeriodWords(encompassChildren.period)} ${cite(encompassChildren)}, and later ${countText(encompassNotes.value)} notifications from ${publishedPeriodWords(encompassNotes.period)} ${cite(encompassNotes)}: children in one count, notifications in the other, so the two cannot be subtracted.</p>`}
-${survey.length === SURVEY.length && html`<p>In the force's survey of domestic abuse victims, ${publishedFigure(survey[0])} were satisfied with their first contact with the police and ${publishedFigure(survey[1])} after it, in ${publishedPeriodWords(survey[0].period)} ${cite(survey[0])}. The survey is small, and separate from the force's survey of other victims.</p>`}
+      html: html`${da2023 && html`<p>The force recorded ${countText(da2023.value)} domestic abuse crimes in ${periodText(da2023.period)}, against ${da2023.comparison} ${cite(da2023)}.${daChange ? html` Its late-2025 report says they ${changeWords(daChange)} in ${periodText(daChange.period)} on the year before ${cite(daChange)}.` : ""}</p>`}
+${daOutcomes && html`<p>${capital(publishedFigure({...daOutcomes, unit: "count"}))} domestic abuse crimes (${daOutcomes.comparison}) ended with a criminal justice outcome, such as a charge or a caution, in ${periodText(daOutcomes.period)} ${cite(daOutcomes)}.</p>`}
+${strangulation && html`<p>${countText(strangulation.value)} of the more serious violent domestic crimes in ${periodText(strangulation.period)} were non-fatal strangulation or suffocation${/\((an offence since [^)]+)\)/.exec(strangulation.definition)?.[1] ? `, ${/\((an offence since [^)]+)\)/.exec(strangulation.definition)![1]}` : ""} ${cite(strangulation)}.</p>`}
+${encompassChildren && encompassNotes && html`<p>Through Operation Encompass, schools are told when a child has lived through a domestic abuse incident. The force counted ${countText(encompassChildren.value)} children from ${periodText(encompassChildren.period)} ${cite(encompassChildren)}, and later ${countText(encompassNotes.value)} notifications from ${periodText(encompassNotes.period)} ${cite(encompassNotes)}: children in one count, notifications in the other, so the two cannot be subtracted.</p>`}
+${survey.length === SURVEY.length && html`<p>In the force's survey of domestic abuse victims, ${publishedFigure(survey[0])} were satisfied with their first contact with the police and ${publishedFigure(survey[1])} after it, in ${periodText(survey[0].period)} ${cite(survey[0])}. The survey is small, and separate from the force's survey of other victims.</p>`}
 ${publishedTable({id: "vawg-published", caption: "Every violence against women and girls and domestic abuse figure this site holds from the force's reports, as published", measures: published})}
 <p>The graphic still shows the force's figures for rape, stalking and harassment.</p>`
     },
