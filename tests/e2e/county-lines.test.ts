@@ -4,6 +4,7 @@
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatCount} from "../../src/components/format.ts";
 import {checkPage, openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
+import {pagesNotLinkingTo} from "./lib/story-links.ts";
 import {rawStreetRows} from "../unit/raw-counts.ts";
 
 let site: Site;
@@ -32,6 +33,10 @@ describe.each(Object.entries(WIDTHS))("county lines story at %s width", (_name, 
     expect(await page.locator(".scrolly-step").count()).toBeGreaterThanOrEqual(7);
     await context.close();
   });
+});
+
+test("the home page, the stories index (the nav's Stories) and every area page link to the story", async () => {
+  expect(await pagesNotLinkingTo(site, PATH)).toEqual([]);
 });
 
 test("the first chart is in the HTML, in the graphic, before any script runs", async () => {

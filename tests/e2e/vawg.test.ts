@@ -9,6 +9,7 @@ import type {Page, Route} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {EXIT_URL} from "../../loaders/stories/vawg/quick-exit.ts";
 import {checkPage, openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
+import {pagesNotLinkingTo} from "./lib/story-links.ts";
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -102,6 +103,10 @@ async function expectExitedHidden(page: Page, requests: {url: string; referer: s
   expect(seen).toMatchObject({how, path: PATH, title: false, step: false, note: false, button: false, overlay: true, overlayText: "Loading.", referrer: "no-referrer"});
   return seen;
 }
+
+test("the home page, the stories index (the nav's Stories) and every area page link to the story", async () => {
+  expect(await pagesNotLinkingTo(site, PATH)).toEqual([]);
+});
 
 test("clicking the exit hides the page at once, then replaces it with the neutral page and sends no referrer", async () => {
   const {page, context, requests, consoleErrors} = await openStory();

@@ -3,7 +3,7 @@
 // data/reference/published-measures.csv with its citation.
 import type {ChartSpec} from "../../../src/components/chart.ts";
 import {formatCount, formatMonth, formatMonthShort, formatPercent, formatRate} from "../../../src/components/format.ts";
-import {areaRatesChart, lsoaCountsMapChart, monthlyTrendChart, outcomeSharesChart} from "../../charts/crime.ts";
+import {areaRatesChart, lsoaCountsMapChart, monthlyTrendChart, outcomeSharesChart, trendGapNote} from "../../charts/crime.ts";
 import {chartGroup} from "../../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE} from "../../charts/sources.ts";
 import {force} from "../../lib/force.ts";
@@ -32,7 +32,7 @@ function trend(f: CountyLinesFacts): ChartSpec {
     title: `${formatCount(f.drugsLast12)} drug offences and ${formatCount(f.weaponsLast12)} weapons possession offences were recorded ${during(f.last12)}`,
     subtitle: `"${DRUGS}" and "${WEAPONS}" records published on police.uk each month, ${describeMonths(f.months)} (the months this snapshot holds)`,
     description: `${capital(during(f.last12))}, police.uk recorded ${formatCount(f.drugsLast12)} drug offences and ${formatCount(f.weaponsLast12)} offences of possessing a weapon in ${force.place}. ${monthsHeldSentence(f)}${spikes ? ` ${spikes}.` : ""}`,
-    note: `${ACTIVITY_CAVEAT} The shaded gaps are months this snapshot does not hold, not months without crime.`,
+    note: `${ACTIVITY_CAVEAT} ${trendGapNote(f.months, f.underSupplied)}`,
     source: POLICE_UK_SOURCE,
     updated: updated(f)
   }, f.monthly, {yLabel: "Offences per month", labelWidth: 9});

@@ -3,7 +3,7 @@
 // area is drawn, and any area's count below SMALL_COUNT is shown only as "fewer than 5".
 import type {ChartSpec} from "../../../src/components/chart.ts";
 import {formatMonth, formatPercent, formatRate} from "../../../src/components/format.ts";
-import {areaRatesChart, monthlyTrendChart, outcomeSharesChart} from "../../charts/crime.ts";
+import {areaRatesChart, monthlyTrendChart, outcomeSharesChart, trendGapNote} from "../../charts/crime.ts";
 import {chartGroup} from "../../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE} from "../../charts/sources.ts";
 import type {CountsByArea} from "../../extracts/crime-facts.ts";
@@ -29,7 +29,7 @@ function trend(f: VawgFacts): ChartSpec {
     title: `${countText(f.last12Count)} violence and sexual offences were recorded ${during(f.last12)}`,
     subtitle: `"${VSO}" records published on police.uk each month, ${describeMonths(f.months)} (the months this snapshot holds). The dashed line marks the ${change.words} change to recording conduct crimes.`,
     description: `${capital(during(f.last12))}, police.uk recorded ${countText(f.last12Count)} violence and sexual offences in ${force.place}. The snapshot holds ${describeMonths(f.months)}; ${listWords(f.gaps.map((g) => periodWords([g.from, g.to])))} ${f.gaps.length === 1 ? "is" : "are"} not held, so the line breaks there. The dashed line marks ${change.words}, when the rules for recording harassment, stalking and controlling or coercive behaviour changed${heldAround ? "" : " (a month this snapshot does not hold)"}: counts before and after it are not like for like.`,
-    note: `${CATEGORY_CAVEAT} The shaded gaps are months this snapshot does not hold, not months without crime. Recording change: ${change.citation}.`,
+    note: `${CATEGORY_CAVEAT} ${trendGapNote(f.months, f.underSupplied)} Recording change: ${change.citation}.`,
     source: POLICE_UK_SOURCE,
     updated: updated(f)
   }, f.monthly, {yLabel: "Offences per month", labelWidth: 9, events: [{month: change.month, label: `${change.words}: conduct crimes recorded differently`}]});
