@@ -74,7 +74,9 @@ const entries: [string[], Check][] = [
   // Violence against women and girls, and domestic abuse: police.uk cannot pick them out.
   // The Beating Crime Plan's VAWG selection is the force's own; domestic abuse-related crime is flagged in the Home Office tables.
   [["vawg-crimes-2023", "vawg-crimes-2022", "vawg-domestic-2023", "vawg-non-domestic-2023", "vawg-change-2024-10-2025-09",
-    "vawg-domestic-2024-10-2025-09", "vawg-non-domestic-2024-10-2025-09", "domestic-abuse-cj-outcomes-2024-10-2025-09"], {reasons: ["no-flag"]}],
+    "vawg-domestic-2024-10-2025-09", "vawg-non-domestic-2024-10-2025-09", "domestic-abuse-cj-outcomes-2024-10-2025-09",
+    "domestic-abuse-charged-2024-10-2025-09", "domestic-abuse-outcome16-2024-10-2025-09", "domestic-abuse-victims-one-report-2024-10-2025-09",
+    "domestic-abuse-victims-two-three-reports-2024-10-2025-09", "domestic-abuse-victims-four-plus-2024-10-2025-09"], {reasons: ["no-flag"]}],
   [["domestic-abuse-crimes-2023", "domestic-abuse-change-2024-10-2025-09", "stafford-domestic-crimes-2024-25"], {reasons: ["no-flag", "home-office-tables"]}],
   [["vawg-rape-2023", "vawg-stalking-2023", "vawg-harassment-2023", "domestic-strangulation-2023"], {reasons: ["categories", "home-office-tables"]}],
   [["op-encompass-children-notified-2021-02-2023-12", "op-encompass-notifications-2021-02-2025-09"], {reasons: ["own-records"]}],

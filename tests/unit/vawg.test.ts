@@ -87,7 +87,7 @@ describe("vawg story", async () => {
 
   test("every VAWG figure from the reports is shown as published, with its document and section", () => {
     const measures = readPublishedMeasures().filter((m) => m.story === "vawg");
-    expect(measures.length).toBe(16);
+    expect(measures.length).toBe(21);
     for (const m of measures) {
       expect(md, m.id).toContain(escapeText(m.measure));
       expect(md, m.id).toContain(escapeText(citation(m)));
