@@ -15,6 +15,7 @@ const header = `<a class="skip-link" href="#observablehq-main">Skip to main cont
     <ul class="site-nav">
       <li><a href="/">Home</a></li>
       <li><a href="/areas/">Local areas</a></li>
+      <li><a href="/explore">Explore</a></li>
       <li><a href="/data">Data</a></li>
       <li><a href="/about">About</a></li>
     </ul>

@@ -8,7 +8,8 @@ import {rankedBars, shareBars} from "./bars.js";
 import {beforeAfter} from "./changes.js";
 import {choropleth} from "./maps.js";
 import {gappedMonthlyLines} from "./trend.js";
+import {exploreLines} from "../explore/lines.js";
 
-export const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines} as const;
+export const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines, exploreLines} as const;
 export type PlotName = keyof typeof PLOTS;
 export type {PlotContext, Row} from "./context.js";

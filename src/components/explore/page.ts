@@ -1,0 +1,113 @@
+// The explore page in the browser: reads the address, loads the small extract, answers every change of the form
+// at once (plain code, no database) and keeps the address in step, so any view can be shared as a link.
+// The SQL box's engine loads only when asked (sql-box.ts).
+import type {Catalogue} from "./catalogue.js";
+import {formTouched, readForm, writeForm} from "./controls.js";
+import {resultCsv} from "./csv.js";
+import {loadExtract} from "./data.js";
+import {resultFigure} from "./figure.js";
+import {computeResult, type Extract} from "./model.js";
+import {normaliseState, parseState, stateToSearch, type ExploreState} from "./state.js";
+
+export interface ExplorerUrls {
+  /** the filters' Parquet extract */
+  data: string;
+  /** the Arrow IPC extract the SQL box loads into its engine */
+  sqlData: string;
+}
+
+const byId = <T extends HTMLElement>(root: ParentNode, id: string) => root.querySelector<T>(`#${id}`)!;
+
+export function readCatalogue(root: ParentNode): Catalogue {
+  return JSON.parse(byId(root, "explore-catalogue").textContent!) as Catalogue;
+}
+
+/** Shows notes about what was set aside (as text: they may quote the address). */
+function showNotes(box: HTMLElement, notes: string[]): void {
+  const list = box.querySelector("ul")!;
+  list.replaceChildren(...notes.map((n) => Object.assign(document.createElement("li"), {textContent: n})));
+  box.hidden = notes.length === 0;
+}
+
+export interface Explorer {
+  extract: Extract;
+  catalogue: Catalogue;
+  /** draws a state (as a change of the form does); returns when the chart is in the page */
+  show(state: ExploreState): void;
+}
+
+export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Promise<Explorer | undefined> {
+  const catalogue = readCatalogue(root);
+  const form = byId<HTMLFormElement>(root, "explore-controls");
+  const status = byId(root, "explore-status");
+  const notesBox = byId(root, "explore-notes");
+  const holder = byId(root, "explore-output");
+  let csvUrl = "";
+  let lastWidth = 0;
+  let current: ExploreState | undefined;
+
+  // The SQL box does not need the filters' data: it is offered at once, and its engine loads only on request.
+  const start = root.querySelector<HTMLButtonElement>("[data-sql-start]");
+  if (start) {
+    start.disabled = false;
+    start.addEventListener("click", () => {
+      void import("./sql-box.js").then(({startSqlBox}) => startSqlBox(root, {dataUrl: urls.sqlData, catalogue}));
+    }, {once: true});
+  }
+
+  root.dataset.state = "loading";
+  let extract: Extract;
+  try {
+    extract = await loadExtract(urls.data, catalogue);
+  } catch (error) {
+    root.dataset.state = "error";
+    root.classList.remove("is-pending");
+    status.textContent = `The filters could not start: ${(error as Error).message}. The chart shows all records, and the data page has every extract to download.`;
+    return undefined;
+  }
+
+  const draw = (state: ExploreState) => {
+    const result = computeResult(extract, state, catalogue);
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    csvUrl = URL.createObjectURL(new Blob([resultCsv(result, catalogue)], {type: "text/csv"}));
+    lastWidth = Math.floor(holder.clientWidth);
+    const tableOpen = holder.querySelector<HTMLDetailsElement>("details.chart-table")?.open ?? false;
+    const figure = resultFigure(result, catalogue, document, {width: lastWidth, csvHref: csvUrl, tableOpen});
+    holder.replaceChildren(figure);
+    return figure;
+  };
+
+  const show = (state: ExploreState, notes: string[] = []) => {
+    const normal = normaliseState(state, catalogue);
+    current = normal.state;
+    writeForm(form, current);
+    const figure = draw(current);
+    showNotes(notesBox, [...notes, ...normal.notes]);
+    const url = new URL(location.href);
+    url.search = stateToSearch(current);
+    history.replaceState(history.state, "", url);
+    root.classList.remove("is-pending");
+    status.textContent = `Showing ${figure.querySelector(".chart-title")!.textContent}, ${figure.querySelector(".chart-subtitle")!.textContent!.replace(/^./, (c) => c.toLowerCase())}.`;
+  };
+
+  // A change made before the script ran is the reader's latest choice: it wins over the address.
+  const initial = formTouched(form) ? {state: readForm(form, catalogue), notes: []} : parseState(location.search, catalogue);
+  if (location.search.length > 1 || initial.notes.length || formTouched(form)) show(initial.state, initial.notes);
+  else {
+    current = initial.state;
+    // the build drew the default view: draw it live at this width (tooltips), keeping the address clean
+    draw(current);
+  }
+  form.addEventListener("change", () => show(readForm(form, catalogue)));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    show(readForm(form, catalogue));
+  });
+  new ResizeObserver(() => {
+    const width = Math.floor(holder.clientWidth);
+    if (current && width >= 120 && Math.abs(width - lastWidth) >= 8) draw(current);
+  }).observe(holder);
+  root.dataset.state = "ready";
+
+  return {extract, catalogue, show: (state) => show(state)};
+}
