@@ -49,7 +49,7 @@ window.siteReady = window.siteFirstPaint.then(function () {
     else resolve();
   });
 }).then(function () {
-  var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  var id = ""; try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = location.hash.slice(1); } // a malformed #% must not stop the page
   var missing = id && !document.getElementById(id);
   document.querySelectorAll("noscript[data-deferred]").forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
   return Promise.all(Array.prototype.map.call(document.querySelectorAll("[data-continue]"), function (p) {
