@@ -5,7 +5,7 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {lit} from "../lib/duckdb.ts";
 import {areas} from "../lib/force.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 
 export const areaDownloadPath = (slug: string) => `/downloads/areas/${slug}-street-crime-monthly.csv`;
 

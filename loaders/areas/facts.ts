@@ -1,8 +1,9 @@
 // The computed facts behind every local area page and its charts: counts and rates for the latest 12 months,
 // the monthly trend, year-on-year changes by crime type, LSOA counts, roads and outcomes, for all nine areas
 // at once (every page compares its area with the others and the force, on the same footing).
-import {crimePeriods, shiftMonth, sqlList} from "../charts/periods.ts";
-import type {Db} from "../lib/duckdb.ts";
+import {shiftMonth} from "../../src/components/months.ts";
+import {crimePeriods} from "../extracts/periods.ts";
+import {sqlList, type Db} from "../lib/duckdb.ts";
 import {areas, forcePopulation, type Area} from "../lib/force.ts";
 import {readLsoaLookup} from "../geo/boundaries.ts";
 

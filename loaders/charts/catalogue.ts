@@ -5,7 +5,7 @@ import {join} from "node:path";
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {cacheKey} from "../lib/cache-key.ts";
 import {ROOT} from "../lib/paths.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {homeMonthlyTrend} from "./home.ts";
 import {roadCharts} from "./roads.ts";
 import {areaCharts} from "./areas.ts";

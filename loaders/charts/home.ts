@@ -1,9 +1,9 @@
 // Charts on the home page.
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {formatCount, formatMonth, formatMonthRange} from "../../src/components/format.ts";
-import type {Db} from "../lib/duckdb.ts";
+import {sqlList, type Db} from "../lib/duckdb.ts";
 import {force} from "../lib/force.ts";
-import {crimePeriods, sqlList} from "./periods.ts";
+import {crimePeriods} from "../extracts/periods.ts";
 import {POLICE_UK_SOURCE} from "./sources.ts";
 
 /** Monthly crime (excluding anti-social behaviour) and ASB for the force, latest 12 months. */

@@ -1,7 +1,7 @@
 // npm run check-data [-- --snapshot DIR] [--debug]: validates the snapshot and prints what it holds.
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {checkSnapshot, formatCheckReport} from "../lib/check-snapshot.ts";
+import {checkSnapshot, formatCheckReport} from "../snapshot/check.ts";
 import {SNAPSHOT_DIR} from "../lib/paths.ts";
 
 const {values} = parseArgs({options: {snapshot: {type: "string"}, debug: {type: "boolean", default: false}}});

@@ -1,10 +1,10 @@
 // npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
 //   [--tables collision,casualty,vehicle] [--snapshot DIR] [--timeout-ms N] [--retries N] [--quiet] [--debug]
-// Fetches live open data, validates it, and replaces data/snapshot all-or-nothing (see loaders/lib/pull.ts).
+// Fetches live open data, validates it, and replaces data/snapshot all-or-nothing (see loaders/snapshot/pull.ts).
 import {relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {SNAPSHOT_DIR} from "../lib/paths.ts";
-import {formatSummary, PULL_SOURCES, runPull, type PullSource} from "../lib/pull.ts";
+import {formatSummary, PULL_SOURCES, runPull, type PullSource} from "../snapshot/pull.ts";
 import {STATS19_TABLES, type Stats19Table} from "../sources/stats19-pull.ts";
 
 const USAGE = "usage: npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL] [--tables collision,casualty,vehicle] [--snapshot DIR] [--quiet] [--debug]";

@@ -47,3 +47,8 @@ export function lit(value: string): string {
 export function litList(values: string[]): string {
   return `[${values.map(lit).join(", ")}]`;
 }
+
+/** SQL list of string literals for IN, e.g. month IN ('2025-01', '2025-02'). */
+export function sqlList(values: string[]): string {
+  return `(${values.map(lit).join(", ")})`;
+}

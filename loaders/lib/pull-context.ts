@@ -1,6 +1,6 @@
-// What every source's pull module is given, and what it hands back to the runner (loaders/lib/pull.ts).
+// What every source's pull module is given, and what it hands back to the runner (loaders/snapshot/pull.ts).
 import type {HttpOptions} from "./http.ts";
-import type {NewFile} from "./snapshot-write.ts";
+import type {SourceId} from "./manifest.ts";
 
 export interface PullContext {
   /** force id used in file names (e.g. staffordshire) and its STATS19 police_force code */
@@ -21,4 +21,17 @@ export interface SourceResult {
   files: NewFile[];
   /** counted, documented skips (e.g. a month with no stop-and-search file) */
   skipped: string[];
+}
+
+/** A validated file ready to enter the snapshot (content uncompressed; it is stored gzipped). */
+export interface NewFile {
+  /** path relative to the snapshot, ending .gz */
+  path: string;
+  source: SourceId;
+  kind: string;
+  url: string;
+  member?: string;
+  content: Buffer;
+  rows: number | null;
+  period: string | null;
 }

@@ -8,7 +8,7 @@ import {documentTitles, periodText, publishedMeasuresFor, quoteText, valueText, 
 import {chartId, describeMonths, FORCE_LABEL, periodWords} from "../charts/areas.ts";
 import {getChart} from "../charts/catalogue.ts";
 import {force} from "../lib/force.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {chartHtml, deferredHtml, esc} from "../site/html.ts";
 import {AREAS_STYLE, chartClient, clientScript, page, pageExists, STORIES} from "./markdown.ts";
 

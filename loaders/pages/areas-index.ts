@@ -6,7 +6,7 @@ import {placeNames} from "../areas/places.ts";
 import {chartId, periodWords} from "../charts/areas.ts";
 import {getChart} from "../charts/catalogue.ts";
 import {areas, force} from "../lib/force.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {chartHtml, esc} from "../site/html.ts";
 import {AREAS_STYLE, chartClient, clientScript, page} from "./markdown.ts";
 

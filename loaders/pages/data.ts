@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {formatCount} from "../../src/components/format.ts";
 import {ensureExtracts} from "../extracts/build.ts";
 import {EXTRACTS} from "../extracts/definitions.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {esc} from "../site/html.ts";
 import {page} from "./markdown.ts";
 import {snapshotSummary} from "./snapshot-facts.ts";

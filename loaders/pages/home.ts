@@ -1,9 +1,10 @@
 // The home page: what the site is, the headline numbers, the monthly chart, and where to go next.
 import {formatCount, formatMonthRange} from "../../src/components/format.ts";
 import {getChart} from "../charts/catalogue.ts";
-import {crimePeriods, sqlList} from "../charts/periods.ts";
+import {crimePeriods} from "../extracts/periods.ts";
+import {sqlList} from "../lib/duckdb.ts";
 import {areas, force} from "../lib/force.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {chartHtml, esc} from "../site/html.ts";
 import {chartScript, existingStories, page} from "./markdown.ts";
 

@@ -3,7 +3,7 @@ import {formatCount, formatMonth, formatPercent} from "../../src/components/form
 import {chartCatalogue} from "../charts/catalogue.ts";
 import {forceCollisionFigures} from "../charts/roads.ts";
 import {force} from "../lib/force.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 import {hourWords, roadFacts} from "../roads/facts.ts";
 import {esc} from "../site/html.ts";
 import {continuedScrollyHtml, scrollyHtml, type Step} from "../site/scrolly.ts";

@@ -1,6 +1,7 @@
 // What the snapshot holds, in words, from data/snapshot/manifest.json (for the About and Data pages).
 import {readManifest, type ManifestEntry} from "../lib/manifest.ts";
 import {formatMonthRange} from "../../src/components/format.ts";
+import {monthRuns} from "../../src/components/months.ts";
 
 export interface SourceSummary {
   source: string;
@@ -30,19 +31,7 @@ const KIND_NAMES: Record<string, string> = {
 
 /** Consecutive months as ranges: ["2024-01","2024-02","2025-01"] → "January to February 2024; January 2025". */
 export function monthRanges(months: string[]): string {
-  const sorted = [...new Set(months)].sort();
-  const ranges: [string, string][] = [];
-  for (const m of sorted) {
-    const last = ranges.at(-1);
-    if (last && nextMonth(last[1]) === m) last[1] = m;
-    else ranges.push([m, m]);
-  }
-  return ranges.map(([a, b]) => formatMonthRange(a, b)).join("; ");
-}
-
-function nextMonth(m: string): string {
-  const [y, mo] = m.split("-").map(Number);
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+  return monthRuns(months).map((run) => formatMonthRange(run[0], run.at(-1)!)).join("; ");
 }
 
 export function snapshotSummary(): SourceSummary[] {

@@ -3,8 +3,7 @@
 import {csvFormat} from "d3-dsv";
 import {DataError, FetchError} from "../lib/errors.ts";
 import {fetchBytes, fetchJson, garbage, rebase} from "../lib/http.ts";
-import type {PullContext, SourceResult} from "../lib/pull-context.ts";
-import type {NewFile} from "../lib/snapshot-write.ts";
+import type {NewFile, PullContext, SourceResult} from "../lib/pull-context.ts";
 import {checkBoundaries, readLsoaLookup, readPopulation} from "./ons-read.ts";
 
 /**

@@ -6,10 +6,9 @@ import {join} from "node:path";
 import {Readable} from "node:stream";
 import {DataError, FetchError} from "../lib/errors.ts";
 import {downloadToFile, fetchJson, garbage, rebase, TokenBucket} from "../lib/http.ts";
-import type {PullContext, SourceResult} from "../lib/pull-context.ts";
-import type {NewFile} from "../lib/snapshot-write.ts";
+import type {NewFile, PullContext, SourceResult} from "../lib/pull-context.ts";
 import {openZip} from "../lib/zip-read.ts";
-import {nextMonth} from "../lib/check-snapshot.ts";
+import {nextMonth} from "../../src/components/months.ts";
 import {readOutcomes, readStopSearch, readStreetCrime} from "./police-uk-read.ts";
 import {MONTH_RE, type PoliceUkKind} from "./police-uk-schema.ts";
 

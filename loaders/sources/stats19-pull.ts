@@ -7,8 +7,7 @@ import {Readable} from "node:stream";
 import {parse} from "csv-parse";
 import {DataError} from "../lib/errors.ts";
 import {downloadToFile, exists, rebase} from "../lib/http.ts";
-import type {PullContext, SourceResult} from "../lib/pull-context.ts";
-import type {NewFile} from "../lib/snapshot-write.ts";
+import type {NewFile, PullContext, SourceResult} from "../lib/pull-context.ts";
 import {readCollisions} from "./stats19-read.ts";
 import {indexColumns, readLinkedRows, type LinkedTable} from "./stats19-linked-read.ts";
 

@@ -1,7 +1,7 @@
 // Arrow IPC copy of the street-crime-monthly extract, for DuckDB-WASM on the explore page
 // (DuckDB-WASM cannot read Parquet without downloading its parquet extension; see docs/browser-data.md).
 import {tableFromArrays, tableToIPC} from "apache-arrow";
-import {withExtracts} from "../../loaders/lib/query.ts";
+import {withExtracts} from "../../loaders/extracts/query.ts";
 
 const rows = await withExtracts((db) => db.all<Record<string, string | number | null>>(`SELECT * FROM street_crime_monthly`));
 const column = (k: string) => rows.map((r) => (r[k] ?? null) as string);

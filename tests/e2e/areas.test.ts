@@ -6,7 +6,7 @@ import {formatCount, formatRate} from "../../src/components/format.ts";
 import {areaFacts, type AllFacts} from "../../loaders/areas/facts.ts";
 import {areaDownloadPath} from "../../loaders/areas/downloads.ts";
 import {areas} from "../../loaders/lib/force.ts";
-import {withExtracts} from "../../loaders/lib/query.ts";
+import {withExtracts} from "../../loaders/extracts/query.ts";
 import {checkPage, startSite, WIDTHS, type Site} from "./lib/site.ts";
 
 let site: Site;

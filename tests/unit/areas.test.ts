@@ -13,7 +13,7 @@ import {webTopology} from "../../loaders/geo/topology.ts";
 import {areas} from "../../loaders/lib/force.ts";
 import {readManifest} from "../../loaders/lib/manifest.ts";
 import {SNAPSHOT_DIR} from "../../loaders/lib/paths.ts";
-import {withExtracts} from "../../loaders/lib/query.ts";
+import {withExtracts} from "../../loaders/extracts/query.ts";
 import {areaPage} from "../../loaders/pages/area.ts";
 import {readStreetCrime} from "../../loaders/sources/police-uk-read.ts";
 import {feature} from "topojson-client";

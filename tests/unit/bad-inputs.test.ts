@@ -5,11 +5,11 @@
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
-import {checkSnapshot} from "../../loaders/lib/check-snapshot.ts";
+import {checkSnapshot} from "../../loaders/snapshot/check.ts";
 import {DataError, FetchError} from "../../loaders/lib/errors.ts";
 import {readManifest} from "../../loaders/lib/manifest.ts";
 import {ROOT} from "../../loaders/lib/paths.ts";
-import {runPull, type PullOptions} from "../../loaders/lib/pull.ts";
+import {runPull, type PullOptions} from "../../loaders/snapshot/pull.ts";
 import {ONS_SERVICES} from "../../loaders/sources/ons-pull.ts";
 import {at, failFirst, onsLayers, startFixtureServer, type FixtureServer, type Handler} from "./lib/http-fixture-server.ts";
 import {hashDir, putFile, readManifestAt, smallSnapshot, writeManifestAt, type TempSnapshot} from "./lib/temp-snapshot.ts";

@@ -6,7 +6,7 @@ import {promisify} from "node:util";
 import {gunzipSync} from "node:zlib";
 import {csvParse} from "d3-dsv";
 import {afterEach, describe, expect, it} from "vitest";
-import {checkSnapshot, formatCheckReport} from "../../loaders/lib/check-snapshot.ts";
+import {checkSnapshot, formatCheckReport} from "../../loaders/snapshot/check.ts";
 import {readManifest} from "../../loaders/lib/manifest.ts";
 import {ROOT, SNAPSHOT_DIR} from "../../loaders/lib/paths.ts";
 import {putFile, readManifestAt, smallSnapshot, writeManifestAt, type TempSnapshot} from "./lib/temp-snapshot.ts";

@@ -6,7 +6,7 @@ import {afterAll, describe, expect, test} from "vitest";
 import {buildExtracts, extractFile} from "../../loaders/extracts/build.ts";
 import {EXTRACTS} from "../../loaders/extracts/definitions.ts";
 import {readManifest} from "../../loaders/lib/manifest.ts";
-import {withExtracts} from "../../loaders/lib/query.ts";
+import {withExtracts} from "../../loaders/extracts/query.ts";
 import {csvParse} from "d3-dsv";
 import {areaOf, countBy, lsoaToArea, rawCollisions, rawStreetRows} from "./raw-counts.ts";
 

@@ -2,7 +2,7 @@
 import {describe, expect, test} from "vitest";
 import {formatCount} from "../../src/components/format.ts";
 import {areas} from "../../loaders/lib/force.ts";
-import {withExtracts} from "../../loaders/lib/query.ts";
+import {withExtracts} from "../../loaders/extracts/query.ts";
 import {roadFacts, DAYS} from "../../loaders/roads/facts.ts";
 import {roadsContinuedPage, roadsPage} from "../../loaders/pages/roads.ts";
 import {publishedMeasure} from "../../loaders/sources/published.ts";

@@ -3,22 +3,15 @@
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatMonth, formatMonthShort, monthDate} from "../format.js";
 import {MUTED, PALETTE} from "../palette.js";
+import {monthGaps, monthRuns} from "../months.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
-const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-const monthOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 
 /** Rows: {month, series, count}. Consecutive runs of months form one line each. */
 export function gappedMonthlyLines(data: Row[], ctx: PlotContext & {series: string[]; yLabel: string}): Plot.PlotOptions {
-  const months = [...new Set(data.map((d) => String(d.month)))].sort();
-  const run = new Map<string, number>();
-  const gaps: {from: string; to: string}[] = [];
-  months.forEach((m, i) => {
-    const prev = months[i - 1];
-    const r = i === 0 ? 0 : run.get(prev)! + (monthIndex(m) - monthIndex(prev) > 1 ? 1 : 0);
-    if (prev && monthIndex(m) - monthIndex(prev) > 1) gaps.push({from: monthOf(monthIndex(prev) + 1), to: monthOf(monthIndex(m) - 1)});
-    run.set(m, r);
-  });
+  const months = [...new Set(data.map((d) => String(d.month)))];
+  const run = new Map(monthRuns(months).flatMap((ms, r) => ms.map((m) => [m, r] as const)));
+  const gaps = monthGaps(months);
   const rows: Row[] = data.map((d) => ({...d, date: monthDate(String(d.month)), run: run.get(String(d.month))}));
   const last = ctx.series.map((s) => rows.filter((d) => d.series === s).at(-1)).filter(Boolean) as Row[];
   const narrow = ctx.width < 480;

@@ -41,8 +41,8 @@ export interface PageProbe {
 }
 
 /** A fresh page that records console errors, requests to any other host, and failed requests. */
-export async function openProbe(site: Site, viewport: {width: number; height: number}, options: {reducedMotion?: boolean} = {}): Promise<PageProbe> {
-  const context = await site.browser.newContext({viewport, reducedMotion: options.reducedMotion ? "reduce" : "no-preference", acceptDownloads: true});
+export async function openProbe(site: Site, viewport: {width: number; height: number}, options: {reducedMotion?: boolean; javaScript?: boolean} = {}): Promise<PageProbe> {
+  const context = await site.browser.newContext({viewport, reducedMotion: options.reducedMotion ? "reduce" : "no-preference", acceptDownloads: true, javaScriptEnabled: options.javaScript ?? true});
   const page = await context.newPage();
   const origin = new URL(site.url).origin;
   const probe: PageProbe = {page, context, consoleErrors: [], outsideRequests: [], failedRequests: [], bytes: () => total};

@@ -4,12 +4,13 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative, sep} from "node:path";
 import {gunzipSync} from "node:zlib";
-import {readCsv} from "./csv.ts";
-import {readHeader} from "./csv-header.ts";
-import {DataError} from "./errors.ts";
-import {force as configuredForce} from "./force.ts";
-import {sha256, type Manifest, type ManifestEntry} from "./manifest.ts";
-import {MANIFEST_FILE, SNAPSHOT_DIR} from "./paths.ts";
+import {nextMonth} from "../../src/components/months.ts";
+import {readCsv} from "../lib/csv.ts";
+import {readHeader} from "../lib/csv-header.ts";
+import {DataError} from "../lib/errors.ts";
+import {force as configuredForce} from "../lib/force.ts";
+import {sha256, type Manifest, type ManifestEntry} from "../lib/manifest.ts";
+import {MANIFEST_FILE, SNAPSHOT_DIR} from "../lib/paths.ts";
 import {readOutcomes, readStopSearch, readStreetCrime} from "../sources/police-uk-read.ts";
 import {parsePoliceUkFileName} from "../sources/police-uk-schema.ts";
 import {readCollisions} from "../sources/stats19-read.ts";
@@ -274,10 +275,6 @@ async function readOtherOns(file: string, label: string): Promise<Facts> {
   return {rows: null};
 }
 
-export function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
 
 /** Months (or years) between the first and last of `held` that are not held. */
 function missingBetween(held: string[], next: (p: string) => string): string[] {

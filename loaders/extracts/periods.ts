@@ -1,5 +1,6 @@
 // Which months the snapshot holds, and the "latest 12 months" every headline uses.
-import type {Db} from "../lib/duckdb.ts";
+import {shiftMonth} from "../../src/components/months.ts";
+import {sqlList, type Db} from "../lib/duckdb.ts";
 
 export interface Periods {
   months: string[];
@@ -10,11 +11,6 @@ export interface Periods {
   yearEarlier: string[];
 }
 
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 export async function crimePeriods(db: Db): Promise<Periods> {
   const months = (await db.all<{month: string}>(`SELECT DISTINCT month FROM street_crime_monthly ORDER BY month`)).map((d) => d.month);
@@ -24,5 +20,3 @@ export async function crimePeriods(db: Db): Promise<Periods> {
   const yearEarlier = last12.map((m) => shiftMonth(m, -12)).filter((m) => held.has(m));
   return {months, latest, last12, yearEarlier};
 }
-
-export const sqlList = (values: string[]) => `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`;

@@ -1,8 +1,8 @@
 // Querying the built extracts from Node (page loaders and tests): each extract is a view by name.
 import {join} from "node:path";
-import {withDuckDB, lit, type Db} from "./duckdb.ts";
-import {ensureExtracts} from "../extracts/build.ts";
-import {EXTRACTS} from "../extracts/definitions.ts";
+import {withDuckDB, lit, type Db} from "../lib/duckdb.ts";
+import {ensureExtracts} from "./build.ts";
+import {EXTRACTS} from "./definitions.ts";
 import {existsSync} from "node:fs";
 
 /** Runs `fn` with views (over the current snapshot's extracts, or those in `extractsDir`) named like the extracts, with dashes as underscores (street_crime_monthly, road_collisions, …). */

@@ -5,22 +5,12 @@ import {chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSy
 import {randomBytes} from "node:crypto";
 import {basename, dirname, join} from "node:path";
 import {gzipSync} from "node:zlib";
-import {checkSnapshot, type CheckResult} from "./check-snapshot.ts";
-import {fileFacts, formatManifest, OGL, sha256, type Manifest, type ManifestEntry, type SourceId} from "./manifest.ts";
-import {MANIFEST_FILE} from "./paths.ts";
+import {checkSnapshot, type CheckResult} from "./check.ts";
+import {fileFacts, formatManifest, OGL, sha256, type Manifest, type ManifestEntry, type SourceId} from "../lib/manifest.ts";
+import {MANIFEST_FILE} from "../lib/paths.ts";
+import type {NewFile} from "../lib/pull-context.ts";
 
-/** A validated file ready to enter the snapshot (content uncompressed; it is stored gzipped). */
-export interface NewFile {
-  /** path relative to the snapshot, ending .gz */
-  path: string;
-  source: SourceId;
-  kind: string;
-  url: string;
-  member?: string;
-  content: Buffer;
-  rows: number | null;
-  period: string | null;
-}
+export type {NewFile};
 
 export type Change = "added" | "replaced" | "unchanged";
 

@@ -2,12 +2,12 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {CheckResult} from "./check-snapshot.ts";
-import {areas, force} from "./force.ts";
-import {DEFAULT_HTTP, type HttpOptions} from "./http.ts";
-import {SNAPSHOT_DIR} from "./paths.ts";
-import type {PullContext, SourceResult} from "./pull-context.ts";
-import {SnapshotDraft, type Change} from "./snapshot-write.ts";
+import type {CheckResult} from "./check.ts";
+import {areas, force} from "../lib/force.ts";
+import {DEFAULT_HTTP, type HttpOptions} from "../lib/http.ts";
+import {SNAPSHOT_DIR} from "../lib/paths.ts";
+import type {PullContext, SourceResult} from "../lib/pull-context.ts";
+import {SnapshotDraft, type Change} from "./write.ts";
 import {pullOns, type OnsOptions} from "../sources/ons-pull.ts";
 import {pullPoliceUk} from "../sources/police-uk-pull.ts";
 import {pullStats19, type Stats19Table} from "../sources/stats19-pull.ts";
