@@ -5,13 +5,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {ExtractColumns} from "../../src/components/explore/model.ts";
 import {lit} from "../lib/duckdb.ts";
-import {withExtracts} from "../lib/query.ts";
+import {withExtracts} from "../extracts/query.ts";
 
 export const EXPLORE_ROWS_SQL = `SELECT month, area_code, crime_type, sum(count)::INTEGER AS count
   FROM street_crime_monthly GROUP BY ALL ORDER BY month, area_code, crime_type`;
 
 export interface ExploreRows {
-  columns: ExtractColumns & {count: number[]};
+  columns: ExtractColumns & {month: string[]; area_code: string[]; crime_type: string[]; count: number[]};
   /** area_code → the extract's area_name */
   areaNames: Map<string, string>;
 }

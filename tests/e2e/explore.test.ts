@@ -11,7 +11,7 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {REFERENCE_DIR, ROOT} from "../../loaders/lib/paths.ts";
 import type {Catalogue} from "../../src/components/explore/catalogue.ts";
-import {monthGaps} from "../../src/components/explore/months.ts";
+import {monthGaps} from "../../src/components/months.ts";
 import {parseState} from "../../src/components/explore/state.ts";
 import {formatMonthRange} from "../../src/components/format.ts";
 import {areaOf, lsoaToArea, rawStreetRows} from "../unit/raw-counts.ts";
@@ -141,7 +141,7 @@ test("a shared link restores the view; its numbers, table and CSV match the raw 
   const oneDecimal = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
   held.forEach((m, i) => expect(rows[i].slice(1)).toEqual([oneDecimal.format(rate("tamworth", m)), oneDecimal.format(rate("stafford", m))]));
   // the months the snapshot lacks are named beside the chart
-  const gaps = monthGaps(rawMonths, from, to);
+  const gaps = monthGaps(rawMonths.filter((m) => m >= from && m <= to));
   if (gaps.length) expect(await figure.locator(".chart-note").first().textContent()).toContain(formatMonthRange(gaps[0].from, gaps[0].to));
   // the CSV: area, type, month, measure, value and the source on every row
   const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("link", {name: "Data (CSV)"}).click()]);
@@ -169,6 +169,22 @@ test("the default view's CSV (for readers without JavaScript) is the same file t
   expect(readFileSync((await download.path())!, "utf8")).toBe(published);
   const rows = csvParse(published);
   expect(rows.map((r) => Number(r.value))).toEqual(rawMonths.map((m) => rawCount([...population.keys()], () => true, m)));
+  await context.close();
+});
+
+test("without JavaScript the page shows every record month by month, its table and its CSV, and says what needs JavaScript", async () => {
+  const {page, context, outsideRequests} = await openProbe(site, WIDTHS.mobile, {javaScript: false});
+  await page.goto(`${site.url}/explore`);
+  expect(await page.locator(".explore-noscript").textContent()).toMatch(/The filters need JavaScript/);
+  const chart = page.locator("#explore-output .chart-narrow svg[role=img]");
+  expect((await chart.boundingBox())!.width).toBeGreaterThan(250);
+  const cells = await page.locator("#explore-output .chart-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent));
+  expect(cells).toEqual(rawMonths.map((m) => new Intl.NumberFormat("en-GB").format(rawCount([...population.keys()], () => true, m))));
+  const href = await page.locator("#explore-output a.explore-csv").getAttribute("href");
+  const csv = await page.request.get(new URL(href!, page.url()).href);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\n")[0]).toBe("area,type,month,measure,value,source");
+  expect(outsideRequests).toEqual([]);
   await context.close();
 });
 

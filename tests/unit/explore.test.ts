@@ -11,7 +11,7 @@ import {CSV_COLUMNS, resultCsv} from "../../src/components/explore/csv.ts";
 import {decodeExtract} from "../../src/components/explore/data.ts";
 import {describeResult, resultNotes} from "../../src/components/explore/figure.ts";
 import {computeResult, indexExtract, type Extract} from "../../src/components/explore/model.ts";
-import {monthGaps, monthSpan} from "../../src/components/explore/months.ts";
+import {monthGaps, monthsBetween} from "../../src/components/months.ts";
 import {defaultState, MAX_QUERY_LENGTH, MAX_SERIES, parseState, stateToSearch, type ExploreState} from "../../src/components/explore/state.ts";
 import {formatCount, formatMonthRange} from "../../src/components/format.ts";
 import {areaOf, lsoaToArea, rawStreetRows} from "./raw-counts.ts";
@@ -106,8 +106,8 @@ describe("results match the raw files", () => {
     const from = rawMonths[1], to = rawMonths.at(-2)!;
     const r = computeResult(extract, state({from, to}), build.catalogue);
     expect(r.months).toEqual(rawMonths.filter((m) => m >= from && m <= to));
-    const missing = monthSpan(from, to).filter((m) => !rawMonths.includes(m));
-    expect(r.gaps.flatMap((g) => monthSpan(g.from, g.to))).toEqual(missing);
+    const missing = monthsBetween(from, to).filter((m) => !rawMonths.includes(m));
+    expect(r.gaps.flatMap((g) => monthsBetween(g.from, g.to))).toEqual(missing);
     if (missing.length) expect(resultNotes(r)[0]).toContain(`Not in this snapshot: ${formatMonthRange(r.gaps[0].from, r.gaps[0].to)}`);
     expect(describeResult(r)).toContain(formatCount(r.series[0].counts.reduce((a, b) => a + b, 0)));
   });
@@ -161,7 +161,7 @@ describe("the address", () => {
     const swapped = parseState(`?from=${rawMonths.at(-1)}&to=${rawMonths[0]}`, build.catalogue);
     expect([swapped.state.from, swapped.state.to, swapped.notes]).toEqual([rawMonths[0], rawMonths.at(-1), []]);
     expect(parseState("?from=1900-01", build.catalogue).notes[0]).toMatch(/the data runs from/);
-    const gap = monthGaps(rawMonths, rawMonths[0], rawMonths.at(-1)!)[0];
+    const gap = monthGaps(rawMonths)[0];
     if (gap) expect(parseState(`?to=${gap.from}`, build.catalogue).notes[0]).toMatch(/is not in this snapshot/);
   });
 

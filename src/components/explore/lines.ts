@@ -5,7 +5,7 @@ import * as Plot from "@observablehq/plot";
 import {formatCount, formatMonth, formatMonthShort, formatRate, monthDate} from "../format.js";
 import {MUTED, PALETTE} from "../palette.js";
 import {base, type PlotContext, type Row} from "../plots/context.js";
-import {monthIndex} from "./months.js";
+import {monthIndex} from "../months.js";
 
 export const DASHES = [undefined, "7 3", "2 3", "9 3 2 3", "4 4", "1 2"] as const;
 export const SYMBOLS = ["circle", "diamond", "square", "triangle", "cross", "star"] as const;

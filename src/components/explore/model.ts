@@ -2,7 +2,7 @@
 // columns into small integer codes once; computeResult then answers any state in one pass over the rows
 // (a few milliseconds even at national size: see bench/explore.ts).
 import {populationOf, type Catalogue} from "./catalogue.js";
-import {monthGaps, monthIndex, monthSpan, type Gap} from "./months.js";
+import {monthGaps, monthIndex, monthsBetween} from "../months.js";
 import type {ExploreState} from "./state.js";
 
 export interface ExtractColumns {
@@ -57,6 +57,12 @@ export function indexExtract(columns: ExtractColumns, catalogue: Catalogue): Ext
   return {rows, month, area, type, count, codes, typeNames};
 }
 
+export interface Gap {
+  from: string;
+  to: string;
+  months: number;
+}
+
 export interface SeriesResult {
   slug: string;
   label: string;
@@ -74,7 +80,7 @@ export interface Result {
   months: string[];
   /** every calendar month of the range */
   span: string[];
-  /** months in the range the data does not hold */
+  /** runs of months in the range that the data does not hold */
   gaps: Gap[];
   series: SeriesResult[];
   /** what is combined in every line: the areas (when lines are types) and the types (when lines are areas) */
@@ -138,7 +144,8 @@ export function computeResult(extract: Extract, state: ExploreState, catalogue: 
     return {slug: l.slug, label: l.label, population, counts, values};
   });
   return {
-    state, months, span: monthSpan(state.from, state.to), gaps: monthGaps(catalogue.months, state.from, state.to), series,
+    state, months, span: monthsBetween(state.from, state.to), series,
+    gaps: monthGaps(months).map((g) => ({...g, months: monthIndex(g.to) - monthIndex(g.from) + 1})),
     areasLabel: listWords(areaChoices.map((a) => a.label)), typesLabel: listWords(typeChoices.map((t) => t.label))
   };
 }

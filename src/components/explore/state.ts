@@ -4,7 +4,9 @@
 // HTML or SQL: values are compared with known slugs and months, and notes are shown as text.
 import type {Catalogue} from "./catalogue.js";
 import {formatMonth} from "../format.js";
-import {isMonth, monthIndex} from "./months.js";
+import {monthIndex} from "../months.js";
+
+const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 
 export type Measure = "count" | "rate";
 /** one line per chosen area, one line per chosen type, or one line for everything chosen */
