@@ -168,17 +168,18 @@ async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl:
 async function timeForm(page: Page, changes: number): Promise<number[]> {
   return page.evaluate(async (changes) => {
     const form = document.getElementById("explore-controls") as HTMLFormElement;
-    const boxes = (name: string) => Array.from(form.querySelectorAll<HTMLInputElement>(`input[name=${name}]`));
+    // (no named functions in here: tsx would wrap them in a helper the page does not have)
     const ms: number[] = [];
     for (let i = 0; i < changes + 10; i++) {
-      const areas = boxes("area"), types = boxes("type");
+      const areas = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=area]")), types = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=type]"));
+      const measures = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=measure]")), views = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=view]"));
       // toggle one choice, keeping at most four lines
       const list = i % 2 ? areas : types;
       const box = list[(i * 7) % list.length];
       if (!box.checked && list.filter((b) => b.checked).length >= 4) list.filter((b) => b.checked).slice(1).forEach((b) => (b.checked = false));
       box.checked = !box.checked;
-      if (i % 5 === 0) boxes("measure").find((b) => !b.checked)!.checked = true;
-      if (i % 7 === 0) { const v = boxes("view"); v[(i / 7) % 3].checked = true; }
+      if (i % 5 === 0) measures.find((b) => !b.checked)!.checked = true;
+      if (i % 7 === 0) views[(i / 7) % 3].checked = true;
       const start = performance.now();
       form.dispatchEvent(new Event("change", {bubbles: true}));
       document.querySelector("#explore-output figure")!.getBoundingClientRect();

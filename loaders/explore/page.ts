@@ -139,6 +139,9 @@ ${form}
 
 \`\`\`js
 const root = document.getElementById("explore");
+// The filters' data (a few kB) is fetched at once, while the page paints and the explorer's modules load.
+const data = fetch(FileAttachment("data/explore-monthly.parquet").href);
+data.catch(() => {}); // a failure is reported by the explorer
 // An address with settings: the build's default view is not what was asked for, so it is marked until redrawn.
 if (location.search.length > 1) {
   root.classList.add("is-pending");
@@ -146,7 +149,7 @@ if (location.search.length > 1) {
 }
 await window.siteReady.catch(() => {}); // the explorer works even if the page's deferred parts failed
 const {startExplorer} = await import("./components/explore/page.js");
-await startExplorer(root, {data: FileAttachment("data/explore-monthly.parquet").href, sqlData: FileAttachment("data/street-crime-monthly.arrow").href});
+await startExplorer(root, {data, sqlData: FileAttachment("data/street-crime-monthly.arrow").href});
 \`\`\`
 `;
 }

@@ -29,8 +29,8 @@ export async function decodeExtract(file: ArrayBuffer): Promise<ExtractColumns> 
   };
 }
 
-export async function loadExtract(url: string, catalogue: Catalogue): Promise<Extract> {
-  const response = await fetch(url);
+export async function loadExtract(source: string | Promise<Response>, catalogue: Catalogue): Promise<Extract> {
+  const response = await (typeof source === "string" ? fetch(source) : source);
   if (!response.ok) throw new Error(`the explorer's data could not be fetched (HTTP ${response.status})`);
   return indexExtract(await decodeExtract(await response.arrayBuffer()), catalogue);
 }

@@ -10,8 +10,8 @@ import {computeResult, type Extract} from "./model.js";
 import {normaliseState, parseState, stateToSearch, type ExploreState} from "./state.js";
 
 export interface ExplorerUrls {
-  /** the filters' Parquet extract */
-  data: string;
+  /** the filters' Parquet extract: its address, or its response already on the way */
+  data: string | Promise<Response>;
   /** the Arrow IPC extract the SQL box loads into its engine */
   sqlData: string;
 }
