@@ -70,7 +70,8 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
     const result = computeResult(extract, state, catalogue);
     if (csvUrl) URL.revokeObjectURL(csvUrl);
     csvUrl = URL.createObjectURL(new Blob([resultCsv(result, catalogue)], {type: "text/csv"}));
-    lastWidth = Math.floor(holder.clientWidth);
+    // the width the resize observer last saw: reading clientWidth here would force a layout on every change
+    lastWidth ||= Math.floor(holder.clientWidth);
     const tableOpen = holder.querySelector<HTMLDetailsElement>("details.chart-table")?.open ?? false;
     const figure = resultFigure(result, catalogue, document, {width: lastWidth, csvHref: csvUrl, tableOpen});
     holder.replaceChildren(figure);
@@ -103,9 +104,12 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
     event.preventDefault();
     show(readForm(form, catalogue));
   });
-  new ResizeObserver(() => {
-    const width = Math.floor(holder.clientWidth);
-    if (current && width >= 120 && Math.abs(width - lastWidth) >= 8) draw(current);
+  new ResizeObserver(([entry]) => {
+    const width = Math.floor(entry.contentRect.width);
+    if (current && width >= 120 && Math.abs(width - lastWidth) >= 8) {
+      lastWidth = width;
+      draw(current);
+    }
   }).observe(holder);
   root.dataset.state = "ready";
 
