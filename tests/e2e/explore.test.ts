@@ -247,6 +247,22 @@ test("a choice made before the page's script has run is kept, whether changed in
   await context.close();
 });
 
+test("when its data or its engine cannot be fetched, the page says so in words and keeps its default view", async () => {
+  const {page, context, consoleErrors} = await openProbe(site, WIDTHS.desktop);
+  await page.route(/explore-monthly\.[0-9a-f]+\.parquet$/, (route) => route.abort());
+  await page.route(/duckdb-eh\.wasm$/, (route) => route.abort());
+  await page.goto(`${site.url}/explore?area=stafford`);
+  await poll(() => page.locator("#explore").getAttribute("data-state")).toBe("error");
+  expect(await page.locator("#explore-status").textContent()).toMatch(/^The filters could not start: .*default view/);
+  expect(await page.locator("#explore-output figure svg[role=img]").first().isVisible()).toBe(true);
+  await page.getByRole("button", {name: /Load the SQL engine/}).click();
+  await poll(() => page.locator("#explore-sql").getAttribute("data-sql-state")).toBe("failed");
+  expect(await page.locator("#sql-status").textContent()).toMatch(/^The SQL engine could not start: /);
+  expect(await page.getByRole("button", {name: /Try loading the SQL engine again/}).isEnabled()).toBe(true);
+  expect(consoleErrors.filter((e) => e.startsWith("pageerror"))).toEqual([]); // reported in the page, not thrown
+  await context.close();
+});
+
 describe("hostile addresses", () => {
   const corpus = readFileSync(join(FIXTURES, "hostile-query-strings.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
   const chunks: string[][] = [];

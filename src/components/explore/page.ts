@@ -49,10 +49,16 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
   // The SQL box does not need the filters' data: it is offered at once, and its engine loads only on request.
   const start = root.querySelector<HTMLButtonElement>("[data-sql-start]");
   if (start) {
+    const open = () => {
+      start.disabled = true;
+      import("./sql-box.js").then(({startSqlBox}) => startSqlBox(root, {dataUrl: urls.sqlData, catalogue}), (error: Error) => {
+        byId(root, "sql-status").textContent = `The SQL box could not load (${error.message}). Try again.`;
+        start.disabled = false;
+        start.addEventListener("click", open, {once: true});
+      });
+    };
     start.disabled = false;
-    start.addEventListener("click", () => {
-      void import("./sql-box.js").then(({startSqlBox}) => startSqlBox(root, {dataUrl: urls.sqlData, catalogue}));
-    }, {once: true});
+    start.addEventListener("click", open, {once: true});
   }
 
   root.dataset.state = "loading";
@@ -62,7 +68,7 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
   } catch (error) {
     root.dataset.state = "error";
     root.classList.remove("is-pending");
-    status.textContent = `The filters could not start: ${(error as Error).message}. The chart shows all records, and the data page has every extract to download.`;
+    status.textContent = `The filters could not start: ${(error as Error).message}. The chart is the page's default view, and the data page has every extract to download.`;
     return undefined;
   }
 
