@@ -55,7 +55,7 @@ export async function startSqlBox(root: HTMLElement, options: {dataUrl: string; 
       return engine;
     } catch (error) {
       const message = (error as Error).message ?? String(error);
-      status.textContent = `The SQL engine could not start: ${plainError(message)} (${message})`;
+      status.textContent = `The SQL engine could not start: ${message}. The filters above still work, and the data page has every extract to download.`;
       start.disabled = false;
       start.textContent = "Try loading the SQL engine again";
       setState("failed");

@@ -12,6 +12,8 @@ import {ROW_LIMIT, TIME_LIMIT_MS} from "./sql-limits.js";
 export {ROW_LIMIT, TIME_LIMIT_MS};
 /** How long a cancelled query may take to stop before its worker is ended. */
 const STOP_GRACE_MS = 1_500;
+/** How long the engine's download may go without a byte before the start is given up. */
+const STALL_MS = 30_000;
 
 /** Run, in this order, after the data is in and before any statement of the reader's. */
 export const LOCK_STATEMENTS = [
@@ -104,13 +106,29 @@ export class SqlEngine {
   }
 
   static async start(options: {dataUrl: string; catalogue: Catalogue; engineBytes: number; onProgress(p: Progress): void}): Promise<SqlEngine> {
+    const wasm = import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
+    // DuckDB-WASM's worker never reports a download that fails (its start just waits): ask first, and give up
+    // when the download stalls or the worker fails
+    const head = await fetch(wasm, {method: "HEAD"}).catch(() => null);
+    if (!head?.ok) throw new Error(`the engine's file could not be fetched (${head ? `HTTP ${head.status}` : "no connection"})`);
     const duckdb = await import("npm:@duckdb/duckdb-wasm");
     const worker = new Worker(import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"));
+    let stall: ReturnType<typeof setTimeout> | undefined;
     try {
       const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-      await db.instantiate(import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"), null, (p) => {
+      let fail!: (error: Error) => void;
+      const failed = new Promise<never>((_, reject) => { fail = reject; });
+      const watch = () => {
+        clearTimeout(stall);
+        stall = setTimeout(() => fail(new Error(`the engine stopped loading (nothing arrived for ${STALL_MS / 1000} seconds)`)), STALL_MS);
+      };
+      worker.addEventListener("error", () => fail(new Error("the engine's worker could not start")));
+      watch();
+      await Promise.race([failed, db.instantiate(wasm, null, (p) => {
+        watch();
         options.onProgress({phase: "engine", loaded: p.bytesLoaded, total: Math.max(options.engineBytes, p.bytesLoaded)});
-      });
+      })]);
+      clearTimeout(stall);
       await db.open({path: ":memory:", query: {castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true},
         filesystem: {allowFullHTTPReads: false, reliableHeadRequests: false}, allowUnsignedExtensions: false});
       const conn = await db.connect();
@@ -126,6 +144,7 @@ export class SqlEngine {
       }
       return new SqlEngine(db, conn, worker);
     } catch (error) {
+      clearTimeout(stall);
       worker.terminate();
       throw error;
     }
