@@ -338,7 +338,7 @@ describe("the SQL box", () => {
   test("loads only on request, with progress; nothing of the engine is fetched before", async () => {
     const {page, context, outsideRequests, consoleErrors} = await openProbe(site, WIDTHS.desktop);
     const fetched: string[] = [];
-    page.on("request", (r) => fetched.push(r.url()));
+    page.on("request", (r) => { if (r.method() === "GET") fetched.push(r.url()); });
     await page.goto(`${site.url}/explore`);
     await drawn(page);
     expect(fetched.filter((u) => /duckdb|\.arrow$/.test(u))).toEqual([]);
