@@ -1,23 +1,27 @@
-// Observable Framework configuration. The force's name comes from data/reference/force.json; the area
-// pages and downloads are enumerated from data/reference/areas.csv and the extract definitions.
+// Observable Framework configuration. The force's name comes from data/reference/force.json; the pages are
+// enumerated from the story registry, data/reference/areas.csv, the extract definitions and the site files
+// written before the build (loaders/pages/site-files.ts: chart downloads, embed pages, area downloads).
 import {EXTRACTS} from "./loaders/extracts/definitions.ts";
+import {availableExtracts} from "./loaders/extracts/available.ts";
 import {areas, force} from "./loaders/lib/force.ts";
+import {readSiteFilesIndex} from "./loaders/pages/site-files.ts";
+import {escapeText} from "./loaders/site/html.ts";
+import {MAIN_ID} from "./loaders/site/page.ts";
+import {storyPaths} from "./loaders/stories/registry.ts";
 
 // Extracts published under /downloads/ (a build fails on one whose input the snapshot lacks, so those are listed
 // only when their input kind is in the snapshot — see loaders/extracts/available.ts).
-import {availableExtracts} from "./loaders/extracts/available.ts";
 const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.name)).map((e) => e.name);
+const siteFiles = readSiteFilesIndex();
 
-const header = `<a class="skip-link" href="#observablehq-main">Skip to main content</a>
+const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/explore", "Explore"], ["/data", "Data"], ["/about", "About"]];
+
+const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">
-  <a class="site-name" href="/">${force.siteTitle}</a>
+  <a class="site-name" href="/">${escapeText(force.siteTitle)}</a>
   <nav aria-label="Main">
     <ul class="site-nav">
-      <li><a href="/">Home</a></li>
-      <li><a href="/areas/">Local areas</a></li>
-      <li><a href="/explore">Explore</a></li>
-      <li><a href="/data">Data</a></li>
-      <li><a href="/about">About</a></li>
+${NAV.map(([href, label]) => `      <li><a href="${href}">${escapeText(label)}</a></li>`).join("\n")}
     </ul>
   </nav>
 </div>`;
@@ -85,11 +89,14 @@ export default {
   style: "style.css",
   // DuckDB-WASM extensions are downloaded at run time from extensions.duckdb.org: never.
   duckdb: {extensions: {json: null, parquet: null}},
-  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
+  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${escapeText(force.place)}, from open data.">
 <link rel="icon" href="data:,">
 <script>${headScript}</script>`,
   dynamicPaths: [
     ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
+    ...storyPaths(),
     ...areas.map((a) => `/areas/${a.slug}`),
+    ...siteFiles.charts.flatMap((id) => [`/downloads/charts/${id}.csv`, `/downloads/charts/${id}.svg`, `/downloads/charts/${id}.json`, `/embed/${id}`]),
+    ...siteFiles.areaFiles.map((file) => `/downloads/areas/${file}`)
   ]
 };

@@ -8,6 +8,7 @@ import {dirname, join} from "node:path";
 
 export function fixHtml(html: string, options: {notFoundPage?: boolean; file?: string; root?: string} = {}): string {
   if (options.notFoundPage) html = absolutise404(html);
+  html = stableDownloadLinks(html);
   if (options.file && options.root) html = inlineStylesheets(html, dirname(options.file), options.root);
   return html
     .replace(/<html>/, '<html lang="en-GB">')
@@ -33,4 +34,14 @@ function inlineStylesheets(html: string, dir: string, root: string): string {
  */
 function absolutise404(html: string): string {
   return html.replace(/<base href="\/">\n?/, "").replaceAll(/(["(])\.\/(_observablehq|_import|_node|_npm|_file)\//g, "$1/$2/");
+}
+
+/**
+ * Download links at their stable addresses. Framework checks a link to a file only when the link has a `download`
+ * attribute, and then points it at a copy named by content hash (_file/downloads/x.1a2b3c4d.csv). Every download is
+ * also published at its own address (/downloads/x.csv, a route of its own), which readers can bookmark and cite and
+ * which stays the same when the data is refreshed: so the link goes back to that, once Framework has checked it.
+ */
+export function stableDownloadLinks(html: string): string {
+  return html.replaceAll(/href="(?:\.\.?\/)*_file\/(downloads\/[^"]+?)\.[0-9a-f]{8}(\.[a-z]+)"/g, 'href="/$1$2"');
 }

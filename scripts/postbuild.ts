@@ -1,9 +1,8 @@
-// After `observable build`: fix what Framework's HTML lacks for accessibility, and write each chart's
-// files at stable addresses (/downloads/charts/<id>.csv|.svg, /embed/<id>).
-import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+// After `observable build`: fix what Framework's HTML lacks for accessibility, write the embed resize script, and
+// precompress. (Chart files, embed pages and area downloads are Framework routes: see loaders/pages/site-files.ts.)
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {chartCatalogue} from "../loaders/charts/catalogue.ts";
-import {chartCsv, chartEmbedPage, chartSvgFile, EMBED_CSS, EMBED_RESIZE_SCRIPT, EMBED_SCRIPT} from "../loaders/site/chart-files.ts";
+import {EMBED_RESIZE_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
 import {fixHtml} from "./html-fixes.ts";
 import {precompress} from "./precompress.ts";
@@ -19,23 +18,19 @@ function* htmlFiles(dir: string): Generator<string> {
 }
 
 let pages = 0;
+const missing = new Set<string>();
 for (const file of htmlFiles(DIST)) {
-  writeFileSync(file, fixHtml(readFileSync(file, "utf8"), {notFoundPage: file === join(DIST, "404.html"), file, root: DIST}));
+  const html = fixHtml(readFileSync(file, "utf8"), {notFoundPage: file === join(DIST, "404.html"), file, root: DIST});
+  for (const [, path] of html.matchAll(/href="(\/downloads\/[^"]+)"/g)) if (!existsSync(join(DIST, path))) missing.add(path);
+  writeFileSync(file, html);
   ++pages;
 }
-
-const charts = await chartCatalogue();
-mkdirSync(join(DIST, "downloads", "charts"), {recursive: true});
-mkdirSync(join(DIST, "embed"), {recursive: true});
+if (missing.size) throw new Error(`postbuild: download links with no file at their stable address: ${[...missing].join(", ")}`);
+// The hashed copies Framework made of each download are now linked from nowhere (see stableDownloadLinks).
+rmSync(join(DIST, "_file", "downloads"), {recursive: true, force: true});
+// For pages that embed a chart: it sizes each chart's iframe (the embed code names it; see chart-files.ts).
 writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
-for (const spec of charts.values()) {
-  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.csv`), chartCsv(spec));
-  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.svg`), chartSvgFile(spec));
-  writeFileSync(join(DIST, "downloads", "charts", `${spec.id}.json`), JSON.stringify(spec)); // for interactive redraws of large charts
-  writeFileSync(join(DIST, "embed", `${spec.id}.html`), chartEmbedPage(spec, EMBED_CSS, EMBED_SCRIPT));
-}
-console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; ${charts.size} charts written as CSV, SVG, JSON and embed pages`);
-console.log(`postbuild: ${await (await import("../loaders/areas/downloads.ts")).writeAreaDownloads(DIST)} area CSV slices written to /downloads/areas/`);
+console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; /embed/resize.js written`);
 
 // Last, so every file written above is compressed too.
 const gz = precompress(DIST);

@@ -10,9 +10,12 @@ import {countValidRows} from "../loaders/sources/police-uk-read.ts";
 import {parsePoliceUkFileName} from "../loaders/sources/police-uk-schema.ts";
 import {readCollisions} from "../loaders/sources/stats19-read.ts";
 import {force} from "../loaders/lib/force.ts";
+import {readImd} from "../loaders/sources/imd-read.ts";
 
 const RAW = process.argv[2] ?? join("..", "shared", "data", "raw");
 const RETRIEVED = "2026-11-21";
+/** The second hunt's files (2022 street months, every force's 2025 counts, all districts' population, IMD 2019). */
+const RETRIEVED_2 = "2026-12-03";
 const files: ManifestEntry[] = [];
 
 function gzipInto(src: string, dest: string): Buffer {
@@ -22,7 +25,7 @@ function gzipInto(src: string, dest: string): Buffer {
   return readFileSync(dest);
 }
 
-function add(source: SourceId, srcFile: string, relDest: string, meta: Omit<ManifestEntry, "path" | "source" | "sha256" | "bytes" | "contentSha256" | "licence" | "retrieved"> & {licence?: string}): void {
+function add(source: SourceId, srcFile: string, relDest: string, meta: Omit<ManifestEntry, "path" | "source" | "sha256" | "bytes" | "contentSha256" | "licence" | "retrieved"> & {licence?: string; retrieved?: string}): void {
   const dest = join(SNAPSHOT_DIR, source, relDest.endsWith(".gz") ? relDest : relDest + ".gz");
   const bytes = gzipInto(srcFile, dest);
   files.push({path: relative(SNAPSHOT_DIR, dest), source, licence: OGL, retrieved: RETRIEVED, ...meta, ...fileFacts(bytes, true)});
@@ -35,7 +38,7 @@ function provenance(source: SourceId, from: string, as = "PROVENANCE.md"): void 
 
 rmSync(SNAPSHOT_DIR, {recursive: true, force: true});
 
-// data.police.uk: street (2024-01…04, 2025-01…12) and stop and search (2024-10…12)
+// data.police.uk: street (2022-01…11, 2024-01…04, 2025-01…12) and stop and search (2024-10…12)
 provenance("police-uk", "police-uk-street-staffordshire/PROVENANCE.md", "PROVENANCE-street.md");
 provenance("police-uk", "police-uk-stop-and-search-staffordshire/PROVENANCE.md", "PROVENANCE-stop-and-search.md");
 for (const folder of ["police-uk-street-staffordshire", "police-uk-stop-and-search-staffordshire"]) {
@@ -47,9 +50,10 @@ for (const folder of ["police-uk-street-staffordshire", "police-uk-stop-and-sear
     add("police-uk", src, name.replace(/\.gz$/, "") + ".gz", {
       kind: parsed.kind, url: `https://data.police.uk/data/archive/${parsed.month}.zip`, member,
       copiedFrom: folder.includes("stop") ? "github.com/rv-bit/suspect-scraper@7becaad559647f7077aca671d5a3df605ba5188f"
+        : parsed.month.startsWith("2022") ? `github.com/ReginaGyimesi/people-safety-app-server@482caa2fa4639be3c3c92a01f2e36c2214a60339 data/raw_data/uk-crime-data/${member}`
         : parsed.month.startsWith("2025") ? "github.com/PriteshParekh/ML-Foundations-Portfolio-Project@d20214fc926395d8c4f8008068473b2997050547"
         : "github.com/Leonard-Theodorus/UK-Q1-2024-Crime-Data-Analysis@9bc2147fae639589682bd3350267eb726cecf4e7",
-      rows: await countValidRows(src, parsed.kind), period: parsed.month
+      rows: await countValidRows(src, parsed.kind), period: parsed.month, ...(parsed.month.startsWith("2022") ? {retrieved: RETRIEVED_2} : {})
     });
   }
 }
@@ -87,6 +91,8 @@ const countFeatures = (f: string) => (JSON.parse(readFileSync(f, "utf8")) as {fe
   add("ons", splits, basename(splits), {kind: "lsoa21-boundaries", url: "https://geoportal.statistics.gov.uk/datasets/ons::lower-layer-super-output-areas-december-2021-boundaries-generalised-clipped-ew-bgc/", copiedFrom: "github.com/open-innovations/geography-bits@018050e262c33c93e90fb637d75089f46b5e442a data/LSOA21CD/", rows: countCsv(splits) + 1, period: "2021"});
   const lad = join(RAW, "ons-census2021-population-lad", "geo_lad2021.topo.json");
   add("ons", lad, "geo_lad2021.topo.json", {kind: "lad-boundaries", url: "https://geoportal.statistics.gov.uk/ (LAD December 2021 boundaries)", copiedFrom: `${census} static/data/geo_lad2021.json`, rows: null, period: "2021"});
+  const districts = join(RAW, "ons-census2021-population-lad", "lad_population_census2011_2021_ew.csv");
+  add("ons", districts, basename(districts), {kind: "population-ew", url: "https://www.ons.gov.uk/visualisations/censuspopulationchange/", copiedFrom: `${census} static/data/place_data/ (derived, every district of England and Wales)`, rows: countCsv(districts), period: "2021", retrieved: RETRIEVED_2});
   const pop = join(RAW, "ons-census2021-population-lad", "staffordshire_lad_population_census2011_2021.csv");
   add("ons", pop, basename(pop), {kind: "population", url: "https://www.ons.gov.uk/visualisations/censuspopulationchange/", copiedFrom: `${census} static/data/place_data/ (derived)`, rows: countCsv(pop), period: "2021"});
   for (const name of readdirSync(join(RAW, "ons-census2021-population-lad", "place_data")).sort()) {
@@ -94,6 +100,31 @@ const countFeatures = (f: string) => (JSON.parse(readFileSync(f, "utf8")) as {fe
   }
 }
 
-const manifest: Manifest = {generated: RETRIEVED, force: force.id, files};
+// Every force's 2025 street files, counted (too large to copy): two count tables and the list of files counted.
+// The note keeps derive.py, the script that counted them, below the provenance (loaders/sources/police-uk-national-pull.ts
+// makes the same tables from police.uk's archives).
+{
+  const folder = join(RAW, "police-uk-street-national-2025");
+  mkdirSync(join(SNAPSHOT_DIR, "police-uk-national"), {recursive: true});
+  writeFileSync(join(SNAPSHOT_DIR, "police-uk-national", "PROVENANCE.md"), readFileSync(join(folder, "PROVENANCE.md"), "utf8") +
+    "\n## derive.py (the script that counted the files, as shipped with them)\n\n```python\n" + readFileSync(join(folder, "derive.py"), "utf8") + "```\n");
+  const copiedFrom = "github.com/PriteshParekh/ML-Foundations-Portfolio-Project@35902b7fe4ececad09a64d4cf7cbd02f5b3dfa69 data/2025-MM/2025-MM-<force>-street.csv (counted by derive.py)";
+  for (const [name, kind] of [["inputs-2025.csv", "inputs"], ["force-lad-month-type-2025.csv", "force-lad-month-type"], ["force-month-type-outcome-2025.csv", "force-month-type-outcome"]]) {
+    add("police-uk-national", join(folder, name), name, {kind, url: "https://data.police.uk/data/archive/2025-MM.zip (members 2025-MM/2025-MM-<force>-street.csv, every force, counted)", copiedFrom, rows: countCsv(join(folder, name)), period: "2025", retrieved: RETRIEVED_2});
+  }
+}
+
+// English Indices of Deprivation 2019 by 2011 LSOA (dBase attribute table of MHCLG's ArcGIS layer)
+provenance("mhclg", "mhclg-imd2019-lsoa/PROVENANCE.md");
+const imdFile = join(RAW, "mhclg-imd2019-lsoa", "Lower_Super_Output_Area_(LSOA)_IMD2019__(WGS84).dbf");
+const imd = readImd(imdFile);
+add("mhclg", imdFile, "imd2019-lsoa11.dbf", {
+  kind: "imd-lsoa", url: "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (ArcGIS layer Lower Super Output Area (LSOA) IMD2019 (WGS84))",
+  copiedFrom: "github.com/ReginaGyimesi/people-safety-app-server@482caa2fa4639be3c3c92a01f2e36c2214a60339 data/raw_data/lower_layer_super_output_areas/Lower_Super_Output_Area_(LSOA)_IMD2019__(WGS84).dbf",
+  rows: imd.rows.length + imd.welsh.length, // records: England's ranked LSOAs and the Welsh rows the layer carries
+  period: "2019", retrieved: RETRIEVED_2
+});
+
+const manifest: Manifest = {generated: RETRIEVED_2, force: force.id, files};
 writeFileSync(join(SNAPSHOT_DIR, MANIFEST_FILE), formatManifest(manifest));
 console.log(`snapshot: ${files.length} files, ${files.reduce((s, f) => s + f.bytes, 0).toLocaleString("en-GB")} bytes`);

@@ -1,23 +1,21 @@
 // Each area's own slice of the street-crime-monthly extract, at a stable address:
-// /downloads/areas/<slug>-street-crime-monthly.csv (same columns as the whole extract). Written after the build
-// by scripts/postbuild.ts.
-import {mkdirSync} from "node:fs";
+// /downloads/areas/<slug>-street-crime-monthly.csv (same columns as the whole extract). Written before the build
+// with the other site files (loaders/pages/site-files.ts) and published by src/downloads/areas.tar.ts.
 import {join} from "node:path";
+import {withExtracts} from "../extracts/query.ts";
 import {lit} from "../lib/duckdb.ts";
 import {areas} from "../lib/force.ts";
-import {withExtracts} from "../extracts/query.ts";
 
-export const areaDownloadPath = (slug: string) => `/downloads/areas/${slug}-street-crime-monthly.csv`;
+const fileName = (slug: string) => `${slug}-street-crime-monthly.csv`;
+export const areaDownloadPath = (slug: string) => `/downloads/areas/${fileName(slug)}`;
 
-/** Writes every area's CSV under `dist`; returns how many files were written. */
-export async function writeAreaDownloads(dist: string): Promise<number> {
-  mkdirSync(join(dist, "downloads", "areas"), {recursive: true});
+/** Writes every area's CSV into `dir`; returns the file names. */
+export async function writeAreaDownloads(dir: string): Promise<string[]> {
   return withExtracts(async (db) => {
     for (const area of areas) {
-      const file = join(dist, areaDownloadPath(area.slug).slice(1));
       await db.run(`COPY (SELECT * FROM street_crime_monthly WHERE area_code = ${lit(area.code)} ORDER BY month, lsoa_code, crime_type)
-        TO ${lit(file)} (FORMAT csv, HEADER true)`);
+        TO ${lit(join(dir, fileName(area.slug)))} (FORMAT csv, HEADER true)`);
     }
-    return areas.length;
+    return areas.map((a) => fileName(a.slug));
   });
 }

@@ -1,13 +1,8 @@
 // The plain-English story of one area: every number in these sentences comes from the facts.
 import {describeChange, formatCount, formatPercent, formatRate} from "../../src/components/format.ts";
-import {comparedWith, during, periodWords, rankWords} from "../charts/areas.ts";
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import {force} from "../lib/force.ts";
+import {capital, comparedWith, during, lower, periodWords, rankWords} from "../lib/words.ts";
 import {ASB, DRUGS, VIOLENCE, type AllFacts, type AreaFacts} from "./facts.ts";
-
-/** "Violence and sexual offences" stays capitalised at the start of a sentence, lower case inside one. */
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function headlineSentences(all: AllFacts, f: AreaFacts): string[] {
   const largest = f.types[0];

@@ -1,4 +1,6 @@
 // Source lines shown under charts (licence attribution is on the About page and in every download's dictionary).
-export const POLICE_UK_SOURCE = "data.police.uk street-level crime and anti-social behaviour, Staffordshire Police (Open Government Licence v3.0)";
+import {force} from "../lib/force.ts";
+
+export const POLICE_UK_SOURCE = `data.police.uk street-level crime and anti-social behaviour, ${force.name} (Open Government Licence v3.0)`;
 export const STATS19_SOURCE = "Department for Transport, STATS19 road collisions reported to police (Open Government Licence v3.0)";
 export const CENSUS_SOURCE = "ONS Census 2021 population (Open Government Licence v3.0)";

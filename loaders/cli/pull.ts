@@ -1,4 +1,4 @@
-// npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
+// npm run pull -- --source police-uk|police-uk-national|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL]
 //   [--tables collision,casualty,vehicle] [--snapshot DIR] [--timeout-ms N] [--retries N] [--quiet] [--debug]
 // Fetches live open data, validates it, and replaces data/snapshot all-or-nothing (see loaders/snapshot/pull.ts).
 import {relative, resolve} from "node:path";
@@ -7,7 +7,7 @@ import {SNAPSHOT_DIR} from "../lib/paths.ts";
 import {formatSummary, PULL_SOURCES, runPull, type PullSource} from "../snapshot/pull.ts";
 import {STATS19_TABLES, type Stats19Table} from "../sources/stats19-pull.ts";
 
-const USAGE = "usage: npm run pull -- --source police-uk|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL] [--tables collision,casualty,vehicle] [--snapshot DIR] [--quiet] [--debug]";
+const USAGE = "usage: npm run pull -- --source police-uk|police-uk-national|stats19|ons|all [--from YYYY-MM] [--to YYYY-MM] [--base-url URL] [--tables collision,casualty,vehicle] [--snapshot DIR] [--quiet] [--debug]";
 
 let debug = process.argv.includes("--debug");
 let snapshotDir = SNAPSHOT_DIR;
@@ -34,7 +34,7 @@ try {
   }
   if (!values.source) throw new Error(`--source is required\n${USAGE}`);
   const sources: PullSource[] = values.source === "all" ? PULL_SOURCES : values.source.split(",").map((s) => {
-    if (!(PULL_SOURCES as string[]).includes(s)) throw new Error(`--source: expected police-uk, stats19, ons or all, found ${JSON.stringify(s)}`);
+    if (!(PULL_SOURCES as string[]).includes(s)) throw new Error(`--source: expected police-uk, police-uk-national, stats19, ons or all, found ${JSON.stringify(s)}`);
     return s as PullSource;
   });
   const tables = values.tables?.split(",").map((t) => {

@@ -1,6 +1,12 @@
 // Every extract the site builds: its SQL over the staged snapshot, and a data dictionary entry.
 // Pages, downloads and the data dictionary page all read from this one list.
 import type {Db} from "../lib/duckdb.ts";
+import {areas, force} from "../lib/force.ts";
+import {listWords, numberWord} from "../lib/words.ts";
+import {DOCUMENTS} from "../sources/documents.ts";
+
+/** "the nine areas": the force's areas, counted from data/reference/areas.csv. */
+const AREAS = `the ${numberWord(areas.length)} areas`;
 
 export interface Column {
   name: string;
@@ -24,7 +30,7 @@ export interface ExtractDefinition {
   sql(db: Db): Promise<string | null>;
 }
 
-const POLICE_UK = "data.police.uk street-level crime and anti-social behaviour, Staffordshire Police (Open Government Licence v3.0)";
+const POLICE_UK = `data.police.uk street-level crime and anti-social behaviour, ${force.name} (Open Government Licence v3.0)`;
 const STATS19 = "Department for Transport, STATS19 road collision data (Open Government Licence v3.0)";
 const hasTable = async (db: Db, name: string) =>
   (await db.all<{n: number}>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${name}'`))[0].n > 0;
@@ -46,8 +52,11 @@ export const EXTRACTS: ExtractDefinition[] = [
     description: "Counts of police.uk street-level records. Every published row is counted exactly once.",
     caveats: [
       "police.uk street-level data is not the same as Home Office police recorded crime statistics.",
-      "Rows with no location have area_code 'unknown'; rows whose LSOA is outside the nine areas have area_code 'outside'. Both are kept so totals match police.uk.",
-      "Anti-social behaviour incidents are included as a crime_type; exclude them to count crimes."
+      `Rows with no location have area_code 'unknown'; rows whose LSOA is outside ${AREAS} have area_code 'outside'. Both are kept so totals match police.uk.`,
+      "Anti-social behaviour incidents are included as a crime_type; exclude them to count crimes.",
+      "Months between those the snapshot holds are missing from it, not months without crime.",
+      "Some months look under-supplied: every crime type is low at once, as if police.uk had not received all records yet (in this snapshot the first months of 2022; see its provenance note). Leave them out of comparisons, or show them with and without. November 2022 has few anti-social behaviour rows.",
+      "Files before June 2023 use 2011 LSOA codes, later files 2021 codes; both map to the areas through the ONS lookup. Older files were downloaded when they were new, so their later revisions are not in them."
     ],
     source: POLICE_UK,
     publish: true,
@@ -55,7 +64,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "month", type: "text", description: "Month the crime or incident was recorded, YYYY-MM"},
       {name: "area_code", type: "text", description: "ONS code of the local authority / Community Safety Partnership, 'outside' or 'unknown'"},
       {name: "area_name", type: "text", description: "Name of the area"},
-      {name: "lsoa_code", type: "text", description: "2021 Lower layer Super Output Area code of the anonymised location (empty when none)"},
+      {name: "lsoa_code", type: "text", description: "Lower layer Super Output Area code of the anonymised location, as police.uk gave it: 2011 codes before June 2023, 2021 codes from then (empty when none)"},
       {name: "crime_type", type: "text", description: "police.uk crime category (14 categories, including anti-social behaviour)"},
       {name: "count", type: "integer", description: "Number of records"}
     ],
@@ -68,7 +77,8 @@ export const EXTRACTS: ExtractDefinition[] = [
     title: "Crimes by month, area, type and last outcome",
     description: "The latest outcome police.uk recorded for each crime (anti-social behaviour has no outcome and is left out).",
     caveats: ["The last outcome is as of the month the file was published; later files may update it.",
-      "'Status update unavailable' and 'Under investigation' are not final outcomes."],
+      "'Status update unavailable' and 'Under investigation' are not final outcomes.",
+      "The 2022 files were published around January 2023, so many 2022 crimes were still 'Under investigation' and 'Status update unavailable' is frequent: 2022 outcome shares are not comparable with 2025's."],
     source: POLICE_UK,
     publish: true,
     columns: [
@@ -177,8 +187,8 @@ export const EXTRACTS: ExtractDefinition[] = [
     needs: ["police-uk/stop-and-search"],
     title: "Stop and search by month, type, object and outcome",
     description: "Counts of police.uk stop and search records for the force.",
-    caveats: ["Staffordshire's published records leave age range and ethnicity blank on almost every row, so they are not shown."],
-    source: "data.police.uk stop and search, Staffordshire Police (Open Government Licence v3.0)",
+    caveats: [`${force.name}'s published records leave age range and ethnicity blank on almost every row (checked for the snapshot's files), so they are not shown.`],
+    source: `data.police.uk stop and search, ${force.name} (Open Government Licence v3.0)`,
     publish: true,
     columns: [
       {name: "month", type: "text", description: "Month, YYYY-MM"},
@@ -195,7 +205,7 @@ export const EXTRACTS: ExtractDefinition[] = [
   {
     name: "areas",
     needs: [],
-    title: "The nine Community Safety Partnership areas",
+    title: `The ${numberWord(areas.length)} Community Safety Partnership areas`,
     description: "Local authorities of the force area, each its own Community Safety Partnership, with population.",
     caveats: ["Population is Census 2021 usual residents rounded to the nearest 100; rates per 1,000 use it."],
     source: "Office for National Statistics, Census 2021 (Open Government Licence v3.0)",
@@ -217,7 +227,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       "Figures come from different documents, surveys and definitions: do not add them together or join them into one series unless their definitions match.",
       "Where open data measures the same thing, open_data_equivalent says how to compute it; the two often differ, and pages show them side by side."
     ],
-    source: "Staffordshire Police and Staffordshire Commissioner's Office published reports (see the document column)",
+    source: `Published reports by ${listWords([...new Set(DOCUMENTS.map((d) => d.publisher))])} (see the document column)`,
     publish: true,
     columns: [
       {name: "id", type: "text", description: "Stable identifier of the figure"},
@@ -226,7 +236,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "story", type: "text", description: "Topic: roads, county_lines, vawg, victims, local_area or confidence"},
       {name: "measure", type: "text", description: "What is measured"},
       {name: "geography", type: "text", description: "The area as the document names it"},
-      {name: "area_code", type: "text", description: "ONS code when the geography is one of the nine areas"},
+      {name: "area_code", type: "text", description: `ONS code when the geography is one of ${AREAS}`},
       {name: "period", type: "text", description: "Period covered: YYYY-MM..YYYY-MM, or ..YYYY-MM for an undated survey before that date"},
       {name: "value", type: "number", description: "The figure"},
       {name: "unit", type: "text", description: "count, percent, per_1000, hours, year, recommendation (1 keep / 0 drop), or a bound"},
@@ -240,5 +250,129 @@ export const EXTRACTS: ExtractDefinition[] = [
         definition, quote, open_data_equivalent, notes FROM published_measures ORDER BY id`
   }
 ];
+
+const NATIONAL = "data.police.uk street-level crime, every force's files counted (Open Government Licence v3.0)";
+const NATIONAL_CAVEATS = [
+  "Counts of police.uk street-level records, not Home Office police recorded crime statistics.",
+  "Not every force is here: Metropolitan, West Midlands and West Yorkshire police files are absent from the copy counted, Avon and Somerset has six months and Thames Valley eleven, Greater Manchester Police publishes no street-level data, British Transport Police has one month, and Police Service of Northern Ireland is not a force of England and Wales. See force-files for each force and month. A total over these forces is not the England and Wales total."
+];
+
+EXTRACTS.push(
+  {
+    name: "force-crime-monthly",
+    needs: ["police-uk-national/force-lad-month-type", "ons/population-ew"],
+    title: "Every force's street-level crime and anti-social behaviour by month, district and type",
+    description: "Each force's police.uk street-level records counted by the district of their LSOA and crime type, for every force and month whose file was read.",
+    caveats: [...NATIONAL_CAVEATS, "A force's rows include a few it snapped into a neighbouring district near its boundary; force areas (districts) are in the districts extract."],
+    source: NATIONAL,
+    publish: true,
+    columns: [
+      {name: "force", type: "text", description: "police.uk force id, e.g. staffordshire"},
+      {name: "force_name", type: "text", description: "Force name as its files give it (the Falls within column)"},
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "lad_code", type: "text", description: "ONS code of the district (2021) the record's LSOA is in (empty when the record has no location)"},
+      {name: "lad_name", type: "text", description: "District name as police.uk's LSOA name gives it"},
+      {name: "crime_type", type: "text", description: "police.uk crime category (14 categories, including anti-social behaviour)"},
+      {name: "count", type: "integer", description: "Number of records"}
+    ],
+    sql: async (db) => (await hasTable(db, "national_lad")) && (await hasTable(db, "district_forces")) ? `SELECT n.force, coalesce(f.force_name, n.force) AS force_name, n.month,
+        coalesce(d.lad_code, '') AS lad_code, n.lad_name, n.crime_type, n.count
+      FROM national_lad n LEFT JOIN district_forces d ON d.plain_name = n.lad_name AND n.lad_name <> '' LEFT JOIN force_names f ON f.force = n.force
+      ORDER BY n.force, n.month, n.lad_name, n.crime_type` : null
+  },
+  {
+    name: "force-outcomes-monthly",
+    needs: ["police-uk-national/force-month-type-outcome"],
+    title: "Every force's crimes by month, type and last outcome",
+    description: "The last outcome police.uk recorded for each crime, counted for every force and month whose file was read (anti-social behaviour has no outcome).",
+    caveats: [...NATIONAL_CAVEATS, "The last outcome is as of when the file was published; recent months have more crimes still under investigation."],
+    source: NATIONAL,
+    publish: true,
+    columns: [
+      {name: "force", type: "text", description: "police.uk force id"},
+      {name: "force_name", type: "text", description: "Force name as its files give it"},
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "crime_type", type: "text", description: "police.uk crime category"},
+      {name: "outcome_category", type: "text", description: "Last outcome category as published (empty when none was given, and for anti-social behaviour)"},
+      {name: "count", type: "integer", description: "Number of records"}
+    ],
+    sql: async (db) => (await hasTable(db, "national_outcomes")) ? `SELECT n.force, coalesce(f.force_name, n.force) AS force_name, n.month, n.crime_type,
+        n.last_outcome_category AS outcome_category, n.count
+      FROM national_outcomes n LEFT JOIN ${(await hasTable(db, "force_names")) ? "force_names" : "(SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS force_name WHERE false)"} f ON f.force = n.force
+      ORDER BY n.force, n.month, n.crime_type, n.last_outcome_category` : null
+  },
+  {
+    name: "force-files",
+    needs: ["police-uk-national/inputs"],
+    title: "Which force's files were counted, month by month",
+    description: "Every force and month of the national counts: whether its street file was read, and its rows. Forces that publish no street file (Greater Manchester Police) are not listed.",
+    caveats: ["'absent' means the file was not in the copy counted (files of 4 MiB or more), not that the force published nothing."],
+    source: NATIONAL,
+    publish: true,
+    columns: [
+      {name: "force", type: "text", description: "police.uk force id"},
+      {name: "force_name", type: "text", description: "Force name as its files give it (empty when no file of the force was read)"},
+      {name: "month", type: "text", description: "Month, YYYY-MM"},
+      {name: "status", type: "text", description: "'read', or 'absent' when the file was not in the copy counted"},
+      {name: "rows", type: "integer", description: "Rows of the file (empty when absent)"}
+    ],
+    sql: async (db) => (await hasTable(db, "national_inputs")) ? `SELECT i.force, coalesce(f.force_name, '') AS force_name, i.month, CASE WHEN i.read THEN 'read' ELSE 'absent' END AS status, i.rows
+      FROM national_inputs i LEFT JOIN ${(await hasTable(db, "force_names")) ? "force_names" : "(SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS force_name WHERE false)"} f ON f.force = i.force ORDER BY i.force, i.month` : null
+  },
+  {
+    name: "districts",
+    needs: ["ons/population-ew"],
+    title: "Districts of England and Wales: population, and the police force area each is in",
+    description: "Every local authority district of England and Wales (2021) with its Census 2021 population, and the force whose area it is in, told from where each force's records fall.",
+    caveats: [
+      "Census 2021 usual residents, rounded to the nearest 100 as ONS published them.",
+      "A district is in a force's area when that force has most records there, at least 10 per 1,000 residents a year (home forces have 50–130; records a neighbour snaps across its boundary stay under 4). Districts of forces whose files are absent or unpublished (London's, West Midlands', West Yorkshire's, Greater Manchester's) have no force here. British Transport Police polices the railways and has no area."
+    ],
+    source: "Office for National Statistics, Census 2021; data.police.uk street-level crime (Open Government Licence v3.0)",
+    publish: true,
+    columns: [
+      {name: "lad_code", type: "text", description: "ONS local authority district code (2021)"},
+      {name: "lad_name", type: "text", description: "District name as ONS's census article gives it"},
+      {name: "region", type: "text", description: "Region (Wales for Welsh districts)"},
+      {name: "country", type: "text", description: "England or Wales"},
+      {name: "population", type: "integer", description: "Census 2021 usual residents (rounded to nearest 100)"},
+      {name: "population_2011", type: "integer", description: "Census 2011 usual residents"},
+      {name: "force", type: "text", description: "police.uk id of the force whose area the district is in (empty when none can be told)"},
+      {name: "force_name", type: "text", description: "That force's name"},
+      {name: "force_records_per_1000_year", type: "number", description: "Records a year per 1,000 residents of the force with most records in the district (yearly rate: records × 12 / months read)"},
+      {name: "force_months_read", type: "integer", description: "Months of that force's files counted (12 is a full year)"}
+    ],
+    sql: async (db) => (await hasTable(db, "district_forces")) ? `SELECT lad_code, lad_name, region, country, population, population_2011, coalesce(force, '') AS force,
+        coalesce(force_name, '') AS force_name, round(rows_per_1000_year, 2) AS force_records_per_1000_year, months_read AS force_months_read
+      FROM district_forces ORDER BY lad_code` : null
+  },
+  {
+    name: "lsoa-deprivation",
+    needs: ["mhclg/imd-lsoa", "ons/lsoa-lookup"],
+    title: "Index of Multiple Deprivation 2019 for the force area's LSOAs",
+    description: `IMD 2019 rank and national decile of every LSOA in ${AREAS}, for the 2011 codes police.uk used before June 2023 and the 2021 codes it uses since; a 2021 LSOA split from a 2011 one takes its parent's rank.`,
+    caveats: [
+      "IMD 2019 describes conditions in 2015–2017; it ranks areas against each other, it is not a rate.",
+      "Rank 1 is England's most deprived of 32,844 LSOAs; decile 1 is England's most deprived 10%.",
+      "LSOAs are of similar, not equal, population (about 1,000–3,000 residents).",
+      "The parent of a split 2021 LSOA is told from names and shapes (no ONS lookup is in the snapshot): the retired 2011 LSOA with its name stem, or, of two, the one holding its centre."
+    ],
+    source: "Ministry of Housing, Communities and Local Government, English indices of deprivation 2019 (Open Government Licence v3.0)",
+    publish: true,
+    columns: [
+      {name: "lsoa_code", type: "text", description: "LSOA code as police.uk uses it (2011 or 2021)"},
+      {name: "lsoa_name", type: "text", description: "LSOA name"},
+      {name: "area_code", type: "text", description: "ONS code of the area (local authority / Community Safety Partnership)"},
+      {name: "area_name", type: "text", description: "Name of the area"},
+      {name: "lsoa_set", type: "text", description: "'both' (unchanged since 2011), '2021' (a 2021 LSOA split from a 2011 one) or '2011' (a 2011 LSOA split or merged in 2021)"},
+      {name: "lsoa11_code", type: "text", description: "The 2011 LSOA whose IMD rank it takes (empty when none could be told)"},
+      {name: "imd_rank", type: "integer", description: "IMD 2019 rank among England's 32,844 LSOAs, 1 = most deprived"},
+      {name: "imd_decile", type: "integer", description: "IMD 2019 national decile, 1 = most deprived 10%"}
+    ],
+    sql: async (db) => (await hasTable(db, "lsoa_imd")) ? `SELECT i.lsoa_code, l.lsoa_name, a.area_code, a.area_name,
+        CASE i.change WHEN 'same' THEN 'both' WHEN 'split' THEN '2021' ELSE '2011' END AS lsoa_set, coalesce(i.lsoa11_code, '') AS lsoa11_code, i.imd_rank, i.imd_decile
+      FROM lsoa_imd i JOIN lsoa_lookup l ON l.lsoa_code = i.lsoa_code JOIN areas a ON a.area_code = l.lad_code ORDER BY i.lsoa_code` : null
+  }
+);
 
 export const extractByName = new Map(EXTRACTS.map((e) => [e.name, e]));

@@ -1,6 +1,6 @@
 // Which months the snapshot holds, and the "latest 12 months" every headline uses.
 import {shiftMonth} from "../../src/components/months.ts";
-import {sqlList, type Db} from "../lib/duckdb.ts";
+import type {Db} from "../lib/duckdb.ts";
 
 export interface Periods {
   months: string[];
@@ -10,7 +10,6 @@ export interface Periods {
   /** the same months a year earlier that the snapshot also holds */
   yearEarlier: string[];
 }
-
 
 export async function crimePeriods(db: Db): Promise<Periods> {
   const months = (await db.all<{month: string}>(`SELECT DISTINCT month FROM street_crime_monthly ORDER BY month`)).map((d) => d.month);

@@ -8,6 +8,7 @@ import type {Manifest} from "../lib/manifest.ts";
 import {REFERENCE_DIR, SNAPSHOT_DIR} from "../lib/paths.ts";
 import {HEADERS} from "../sources/police-uk-schema.ts";
 import {COLLISION_HEADER} from "../sources/stats19-read.ts";
+import {stageNational} from "./stage-national.ts";
 
 const varchar = (cols: readonly string[]) => `{${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(", ")}}`;
 
@@ -57,6 +58,7 @@ export async function stageSnapshot(db: Db, manifest: Manifest, dir = SNAPSHOT_D
       columns = {'variable': 'VARCHAR', 'code': 'VARCHAR', 'label': 'VARCHAR'})`);
   const collisions = files(manifest, "stats19", "collision", dir);
   await db.run(`CREATE TABLE collisions AS SELECT * FROM ${collisions.length ? readCsv(collisions, COLLISION_HEADER) : `(SELECT ${COLLISION_HEADER.map((c) => `NULL::VARCHAR AS ${c}`).join(", ")} WHERE false)`}`);
+  await stageNational(db, manifest, dir);
   const casualties = files(manifest, "stats19", "casualty", dir);
   if (casualties.length) {
     await db.run(`CREATE TABLE casualties AS SELECT * FROM read_csv(${litList(casualties)}, header = true, all_varchar = true)`);

@@ -3,11 +3,21 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {readManifest, sha256, snapshotHash} from "./manifest.ts";
+import {moduleGraphBytes} from "./module-graph.ts";
 import {ROOT} from "./paths.ts";
+
+function referenceBytes(): Buffer[] {
+  return [{dir: "data/reference", ext: /\.(csv|json)$/}, {dir: "data/reference/documents", ext: /\.csv$/}]
+    .flatMap(({dir, ext}) => readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => readFileSync(join(ROOT, dir, f))));
+}
 
 /** Hash of the snapshot, of data/reference, and of every .ts file in the given folders (relative to the root). */
 export function cacheKey(codeDirs: string[]): string {
-  const files = [...codeDirs.map((d) => ({dir: d, ext: /\.ts$/})), {dir: "data/reference", ext: /\.(csv|json)$/}, {dir: "data/reference/documents", ext: /\.csv$/}]
-    .flatMap(({dir, ext}) => readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => readFileSync(join(ROOT, dir, f))));
-  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat(files)).slice(0, 12)}`;
+  const code = codeDirs.flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => readFileSync(join(ROOT, dir, f))));
+  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat([...code, ...referenceBytes()])).slice(0, 12)}`;
+}
+
+/** Hash of the snapshot, of data/reference, and of the given modules and everything they import (see module-graph.ts). */
+export function moduleCacheKey(entries: string[]): string {
+  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat([moduleGraphBytes(entries), ...referenceBytes()])).slice(0, 12)}`;
 }

@@ -52,3 +52,22 @@ export function litList(values: string[]): string {
 export function sqlList(values: string[]): string {
   return `(${values.map(lit).join(", ")})`;
 }
+
+export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN";
+
+/** Creates a table and fills it with rows computed in TypeScript (through DuckDB's appender, in the given order). */
+export async function createTableFrom(db: Db, name: string, columns: [string, ColumnType][], rows: Iterable<(string | number | boolean | null)[]>): Promise<void> {
+  await db.run(`CREATE TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(", ")})`);
+  const appender = await db.connection.createAppender(name);
+  for (const row of rows) {
+    row.forEach((v, i) => {
+      if (v === null) appender.appendNull();
+      else if (columns[i][1] === "VARCHAR") appender.appendVarchar(String(v));
+      else if (columns[i][1] === "INTEGER") appender.appendInteger(v as number);
+      else if (columns[i][1] === "DOUBLE") appender.appendDouble(v as number);
+      else appender.appendBoolean(v as boolean);
+    });
+    appender.endRow();
+  }
+  appender.closeSync();
+}

@@ -11,6 +11,8 @@ export interface Force {
   stats19PoliceForce: number;
   policeUkFallsWithin: string;
   siteTitle: string;
+  /** area map label offsets in map pixels, by ONS code, where an area's centre would put its name over a neighbour's */
+  labelNudges: Record<string, [number, number]>;
 }
 
 export interface Area {

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {MANIFEST_FILE, SNAPSHOT_DIR} from "./paths.ts";
 
-export type SourceId = "police-uk" | "stats19" | "ons";
+export type SourceId = "police-uk" | "stats19" | "ons" | "police-uk-national" | "mhclg";
 
 export interface ManifestEntry {
   /** path relative to data/snapshot, e.g. police-uk/2025-06-staffordshire-street.csv.gz */

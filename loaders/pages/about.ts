@@ -1,12 +1,18 @@
 // About: sources, licence attribution, methods, caveats and the accessibility statement.
 import {formatCount} from "../../src/components/format.ts";
-import {force} from "../lib/force.ts";
-import {esc} from "../site/html.ts";
-import {page} from "./markdown.ts";
+import {areas, force} from "../lib/force.ts";
+import {numberWord} from "../lib/words.ts";
+import {tableRegion} from "../site/components.ts";
+import {escapeText as esc} from "../site/html.ts";
+import {page} from "../site/page.ts";
 import {snapshotSummary} from "./snapshot-facts.ts";
 
 export function aboutPage(): string {
   const sources = snapshotSummary();
+  const sourcesTable = tableRegion({id: "sources", caption: "Data in this site's snapshot",
+    columns: [{label: "Data"}, {label: "Period"}, {label: "Rows", numeric: true}, {label: "Retrieved"}],
+    rows: sources.map((s) => ({header: s.kind, cells: [s.periods || "–", s.rows ? formatCount(s.rows) : "–", s.retrieved]}))}).value;
+  const areaCount = numberWord(areas.length);
   return page({title: "About this site"}, `
 # About this site
 
@@ -16,15 +22,7 @@ ${esc(force.siteTitle)} turns open data and the force's published performance re
 
 Every number on this site is computed from the data snapshot listed below, or is a figure from a published report shown with its document and section. The site is rebuilt from the snapshot; the snapshot is refreshed from the live sources with one command.
 
-<div class="table-scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
-<table>
-<caption id="sources-caption">Data in this site's snapshot</caption>
-<thead><tr><th scope="col">Data</th><th scope="col">Period</th><th scope="col" class="num">Rows</th><th scope="col">Retrieved</th></tr></thead>
-<tbody>
-${sources.map((s) => `<tr><th scope="row">${esc(s.kind)}</th><td>${esc(s.periods || "–")}</td><td class="num">${s.rows ? formatCount(s.rows) : "–"}</td><td>${esc(s.retrieved)}</td></tr>`).join("\n")}
-</tbody>
-</table>
-</div>
+${sourcesTable}
 
 The live sources are [data.police.uk](https://data.police.uk/data/) (Home Office), the Department for Transport's [road safety data](https://www.data.gov.uk/dataset/cb7ae6f0-4be6-4935-9277-47e5ce24a11f/road-safety-data) (STATS19) and the Office for National Statistics' [Open Geography Portal](https://geoportal.statistics.gov.uk/) and Census 2021. Each file's address, checksum and retrieval date is in the snapshot manifest, and the [data page](/data) lists every download with its definitions.
 
@@ -39,7 +37,7 @@ Every chart has the same parts: a title that says what it shows, a written descr
 ## How we count (methodology)
 
 - **Crime and anti-social behaviour** are the records police.uk publishes for ${esc(force.name)}: one row per crime or incident, by month, with an anonymised location. These are *not* the Home Office's police recorded crime statistics, which are counted differently; the two will not match exactly.
-- **Areas** are the nine local authorities, each its own Community Safety Partnership. A record belongs to an area through its LSOA (a small statistical area of about 1,000 to 3,000 residents), using the Office for National Statistics' lookup — never by guessing from coordinates or names. Records with no location, and the few whose location is outside the nine areas, are counted in force totals and shown separately; they are never dropped.
+- **Areas** are the ${areaCount} local authorities, each its own Community Safety Partnership. A record belongs to an area through its LSOA (a small statistical area of about 1,000 to 3,000 residents), using the Office for National Statistics' lookup — never by guessing from coordinates or names. Records with no location, and the few whose location is outside the ${areaCount} areas, are counted in force totals and shown separately; they are never dropped.
 - **Rates per 1,000 residents** use Census 2021 usual residents, rounded to the nearest 100.
 - **Year-on-year comparisons** compare the same months in both years, and say which months.
 - **Road collisions** are the Department for Transport's STATS19 records: collisions on public roads, reported to police, in which someone was hurt. Damage-only collisions are not included. The force's own figures for people killed or seriously injured are counted differently and are shown beside STATS19, never merged with it.

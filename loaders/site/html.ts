@@ -1,25 +1,48 @@
-// Server-side rendering helpers for page loaders: charts and tables as HTML strings, via one jsdom document.
-import {JSDOM} from "jsdom";
-import {renderChart, renderPlotHolder, type ChartSpec} from "../../src/components/chart.ts";
+// HTML for pages, written with one tagged template that escapes by default:
+//   html`<p>${name}</p>`            name is text: & < > " ' are escaped
+//   html`<ul>${items.map(li)}</ul>`  arrays are joined; Html values (built by html`` or raw()) go in as they are
+//   ${false}, ${null}, ${undefined}  render nothing, so ${cond && html`…`} reads naturally
+// raw() marks HTML that is already built and trusted (a rendered chart, an SVG); nothing else bypasses escaping.
 
-let doc: Document | undefined;
-function document(): Document {
-  return (doc ??= new JSDOM("<!DOCTYPE html><html><body></body></html>").window.document);
+/** HTML that is safe to place in a page: built by html`` or marked trusted by raw(). */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
 }
 
-/** A chart as HTML to place in a page's Markdown (one line: a blank line would end the HTML block in Markdown). */
-export function chartHtml(spec: ChartSpec, options: {headingLevel?: number; embed?: boolean} = {}): string {
-  return renderChart(spec, document(), options).outerHTML.replaceAll("\n", " ");
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+/** Escapes text for HTML content and quoted attribute values. */
+export function escapeText(text: string | number): string {
+  return String(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
-/** Just the chart's static SVGs (for a second view of the same chart, such as a scrolly graphic). */
-export function plotHtml(spec: ChartSpec): string {
-  return renderPlotHolder(spec, document()).outerHTML.replaceAll("\n", " ");
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join("");
+  if (value === null || value === undefined || value === false || value === true) return "";
+  return escapeText(value as string | number);
 }
 
-/** Escapes text for HTML. */
-export function esc(text: string | number): string {
-  return String(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let out = strings[0];
+  values.forEach((v, i) => (out += render(v) + strings[i + 1]));
+  return new Html(out);
+}
+
+/** Trusted, already-built HTML (rendered charts and SVG): inserted without escaping. */
+export function raw(trusted: string): Html {
+  return new Html(trusted);
+}
+
+/**
+ * An HTML block for a Markdown page: Markdown ends an HTML block at a blank line, so blank lines are removed
+ * (and lines trimmed of their indentation, which Markdown would otherwise read as code).
+ */
+export function block(h: Html): string {
+  return h.value.split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
 }
 
 /**
@@ -29,7 +52,10 @@ export function esc(text: string | number): string {
  * follows the first screen of a long page: a browser must otherwise parse and lay out all of it before its
  * first paint.
  */
-export function deferredHtml(html: string): string {
-  if (/<\/noscript/i.test(html)) throw new Error("deferredHtml: the HTML may not contain </noscript>");
-  return html.trim() ? `<noscript data-deferred>${html}</noscript>` : "";
+export function deferredHtml(content: Html): Html {
+  if (/<\/noscript/i.test(content.value)) throw new Error("deferredHtml: the HTML may not contain </noscript>");
+  // The opening tag ends its line: so the block also starts an HTML block where Markdown expects one (a line holding
+  // only a complete open tag), since <noscript> is not one of the tags that start a block on their own.
+  return content.value.trim() ? html`<noscript data-deferred>
+${content}</noscript>` : html``;
 }

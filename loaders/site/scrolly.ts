@@ -7,14 +7,15 @@
 // step's chart block is deferred (deferredHtml), and the later steps are either deferred too or, with
 // continuedAt, published as a page of their own that the page head's script fetches (a link without JavaScript).
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {chartHtml, deferredHtml, esc, plotHtml} from "./html.ts";
+import {chartHtml, plotHtml} from "./chart-html.ts";
+import {deferredHtml, html, type Html} from "./html.ts";
 
 export interface Step {
   /** stable id, used as the step's anchor */
   id: string;
   heading: string;
-  /** the step's text as HTML (numbers computed by the caller); must say what the graphic shows */
-  html: string;
+  /** the step's text (numbers computed by the caller); must say what the graphic shows */
+  html: Html;
   /** the chart this step shows; a step without one keeps the previous step's graphic */
   chart?: ChartSpec;
 }
@@ -34,45 +35,46 @@ export interface ScrollyOptions {
   continuedAt?: {href: string; text: string};
 }
 
-export function scrollyHtml({id, label, steps, continuedAt}: ScrollyOptions): string {
+export function scrollyHtml({id, label, steps, continuedAt}: ScrollyOptions): Html {
   const first = steps.find((s) => s.chart);
   const frame = first ? firstFrame(first) : "";
   const sections = steps.map((s, i) => sectionHtml(s, i, i === 0));
   // Only the first step's text is parsed before the first paint: its chart's title, description, table and
   // downloads follow just after it (deferredHtml), and the later steps after that, from the page or the link.
   const rest = continuedAt
-    ? `<p class="scrolly-continue" data-continue=".scrolly-steps > .scrolly-step"><a href="${esc(continuedAt.href)}">${esc(continuedAt.text)}</a></p>`
-    : deferredHtml(sections.slice(1).join("\n"));
-  return scrollyBlock(id, label, frame, sections[0] + "\n" + rest);
+    ? html`<p class="scrolly-continue" data-continue=".scrolly-steps > .scrolly-step"><a href="${continuedAt.href}">${continuedAt.text}</a></p>`
+    : deferredHtml(html`${sections.slice(1)}`);
+  return scrollyBlock(id, label, frame, html`${sections[0]}
+${rest}`);
 }
 
 /** The steps after the first, as the page scrollyHtml's continuedAt points to: every step live, in order. */
-export function continuedScrollyHtml({id, label, steps}: Omit<ScrollyOptions, "continuedAt">): string {
+export function continuedScrollyHtml({id, label, steps}: Omit<ScrollyOptions, "continuedAt">): Html {
   const later = steps.slice(1);
   const first = later.find((s) => s.chart);
-  return scrollyBlock(id, label, first ? firstFrame(first) : "", later.map((s, i) => sectionHtml(s, i + 1, false)).join("\n"));
+  return scrollyBlock(id, label, first ? firstFrame(first) : "", html`${later.map((s, i) => sectionHtml(s, i + 1, false))}`);
 }
 
-function sectionHtml(s: Step, i: number, deferChart: boolean): string {
-  const chart = s.chart ? chartHtml(s.chart, {headingLevel: 3}) : "";
-  return `<section class="scrolly-step" id="${esc(s.id)}" data-step="${i}"${s.chart ? ` data-chart="${esc(s.chart.id)}"` : ""} tabindex="0" aria-labelledby="${esc(s.id)}-heading">
-<h2 id="${esc(s.id)}-heading">${esc(s.heading)}</h2>
-${s.html.trim()}
+function sectionHtml(s: Step, i: number, deferChart: boolean): Html {
+  const chart = s.chart ? chartHtml(s.chart, {headingLevel: 3}) : html``;
+  return html`<section class="scrolly-step" id="${s.id}" data-step="${i}"${s.chart ? html` data-chart="${s.chart.id}"` : ""} tabindex="0" aria-labelledby="${s.id}-heading">
+<h2 id="${s.id}-heading">${s.heading}</h2>
+${s.html}
 ${deferChart ? deferredHtml(chart) : chart}
-</section>`;
+</section>
+`;
 }
 
-function scrollyBlock(id: string, label: string, frame: string, steps: string): string {
-  return `<div class="scrolly" id="${esc(id)}" data-scrolly aria-label="${esc(label)}" role="group">
+function scrollyBlock(id: string, label: string, frame: Html | string, steps: Html): Html {
+  return html`<div class="scrolly" id="${id}" data-scrolly aria-label="${label}" role="group">
 <div class="scrolly-graphic" aria-hidden="true">${frame}</div>
 <div class="scrolly-steps">
 ${steps}
 </div>
-</div>`.replaceAll(/\n\s*\n/g, "\n"); // no blank lines: Markdown would end the HTML block there
+</div>`;
 }
 
 /** The first chart's plot again, in the graphic panel (a copy for sighted readers; hidden from screen readers). */
-function firstFrame(step: Step): string {
-  const plot = plotHtml(step.chart!);
-  return `<div class="scrolly-frame is-active" data-chart="${esc(step.chart!.id)}"><p class="scrolly-frame-title">${esc(step.chart!.title)}</p>${plot}</div>`;
+function firstFrame(step: Step): Html {
+  return html`<div class="scrolly-frame is-active" data-chart="${step.chart!.id}"><p class="scrolly-frame-title">${step.chart!.title}</p>${plotHtml(step.chart!)}</div>`;
 }

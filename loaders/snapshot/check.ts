@@ -16,6 +16,7 @@ import {parsePoliceUkFileName} from "../sources/police-uk-schema.ts";
 import {readCollisions} from "../sources/stats19-read.ts";
 import {readLinkedRows, type LinkedTable} from "../sources/stats19-linked-read.ts";
 import {checkBoundaries, readJson, readLsoaLookup, readPopulation} from "../sources/ons-read.ts";
+import {KIND_CHECKS, MORE_SOURCES, snapshotNotes} from "./kinds.ts";
 
 export interface KindReport {
   source: string;
@@ -40,10 +41,12 @@ export interface CheckResult {
   files: number;
   errors: string[];
   kinds: KindReport[];
+  /** report lines about the snapshot as a whole (see kinds.ts) */
+  notes: string[];
 }
 
 /** Sources check-data knows; a manifest entry of any other source is an error. */
-export const SOURCES = ["police-uk", "stats19", "ons"] as const;
+export const SOURCES = ["police-uk", "stats19", "ons", ...MORE_SOURCES] as const;
 
 /** `dft-road-casualty-statistics-collision-2023-staffordshire.csv.gz` → {table, year, force}. */
 export function parseStats19FileName(name: string): {table: string; year: string; force: string} | null {
@@ -74,7 +77,7 @@ export async function checkSnapshot(dir = SNAPSHOT_DIR): Promise<CheckResult> {
     if (!Array.isArray(manifest?.files)) throw new DataError(MANIFEST_FILE, null, "files", "a list of files", typeof manifest?.files);
   } catch (error) {
     fail(error instanceof DataError ? error : new DataError(MANIFEST_FILE, null, null, "a readable JSON manifest", (error as Error).message));
-    return {dir, files: 0, errors, kinds: []};
+    return {dir, files: 0, errors, kinds: [], notes: []};
   }
   const forceId = manifest.force ?? configuredForce.id;
 
@@ -108,7 +111,8 @@ export async function checkSnapshot(dir = SNAPSHOT_DIR): Promise<CheckResult> {
   for (const entry of [...readable].sort((a, b) => order(a) - order(b) || a.path.localeCompare(b.path))) {
     const report = reportFor(entry);
     try {
-      const facts = await readEntry(dir, entry, lookup, collisionIndexes);
+      const more = KIND_CHECKS[`${entry.source}/${entry.kind}`];
+      const facts: Facts = more ? await more(join(dir, entry.path), entry.path, {dir, entry, entries: readable}) : await readEntry(dir, entry, lookup, collisionIndexes);
       if (entry.rows !== null && facts.rows !== null && facts.rows !== entry.rows) {
         throw new DataError(entry.path, null, "rows", `${entry.rows} rows, as manifest.json says`, `${facts.rows} rows`);
       }
@@ -128,7 +132,8 @@ export async function checkSnapshot(dir = SNAPSHOT_DIR): Promise<CheckResult> {
     if (r.source === "police-uk") r.gaps = missingBetween(r.periods, nextMonth);
     if (r.source === "stats19") r.gaps = missingBetween(r.periods, (y) => String(Number(y) + 1));
   }
-  return {dir, files: manifest.files.length, errors, kinds};
+  const notes = errors.length ? [] : await snapshotNotes(dir, readable).catch((error) => (fail(error), []));
+  return {dir, files: manifest.files.length, errors, kinds, notes};
 }
 
 function checkStoredFile(dir: string, entry: ManifestEntry): DataError | null {
@@ -313,6 +318,7 @@ export function formatCheckReport(result: CheckResult): string {
     if (r.unlinked !== null) facts.push(`${n(r.unlinked)} not linked to a collision in the snapshot`);
     lines.push(`  ${r.kind}: ${facts.join("; ")}`);
   }
+  for (const note of result.notes) lines.push(note);
   lines.push(result.errors.length ? `${result.errors.length} error${result.errors.length === 1 ? "" : "s"}:` : "OK: no errors");
   for (const e of result.errors) lines.push(`  ${e}`);
   return lines.join("\n");

@@ -10,10 +10,11 @@ import type {PullContext, SourceResult} from "../lib/pull-context.ts";
 import {SnapshotDraft, type Change} from "./write.ts";
 import {pullOns, type OnsOptions} from "../sources/ons-pull.ts";
 import {pullPoliceUk} from "../sources/police-uk-pull.ts";
+import {pullPoliceUkNational} from "../sources/police-uk-national-pull.ts";
 import {pullStats19, type Stats19Table} from "../sources/stats19-pull.ts";
 
-export type PullSource = "police-uk" | "stats19" | "ons";
-export const PULL_SOURCES: PullSource[] = ["police-uk", "stats19", "ons"];
+export type PullSource = "police-uk" | "police-uk-national" | "stats19" | "ons";
+export const PULL_SOURCES: PullSource[] = ["police-uk", "police-uk-national", "stats19", "ons"];
 
 export interface PullOptions {
   sources: PullSource[];
@@ -51,6 +52,7 @@ export async function runPull(options: PullOptions): Promise<PullSummary> {
     const results: SourceResult[] = [];
     for (const source of options.sources) {
       if (source === "police-uk") results.push(await pullPoliceUk(ctx, {from: options.from, to: options.to}));
+      else if (source === "police-uk-national") results.push(await pullPoliceUkNational(ctx, {from: options.from, to: options.to}));
       else if (source === "stats19") results.push(await pullStats19(ctx, {years: yearsOf(options.from, options.to), onlyPublished: [options.from, options.to].some((s) => s && /^\d{4}-\d{2}$/.test(s)), tables: options.stats19Tables}));
       else results.push(await pullOns(ctx, options.ons));
     }

@@ -1,13 +1,13 @@
 // Pulling data.police.uk monthly files for one force: download the all-forces archive to disk (it is GBs),
 // extract only this force's street / outcomes / stop-and-search members for months in [from, to], and
-// validate each with the readers before it may enter the snapshot.
-import {rmSync} from "node:fs";
+// validate each with the readers before it may enter the snapshot. walkArchives is shared with the national pull.
+import {existsSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {Readable} from "node:stream";
 import {DataError, FetchError} from "../lib/errors.ts";
 import {downloadToFile, fetchJson, garbage, rebase, TokenBucket} from "../lib/http.ts";
 import type {NewFile, PullContext, SourceResult} from "../lib/pull-context.ts";
-import {openZip} from "../lib/zip-read.ts";
+import {openZip, type ZipArchive} from "../lib/zip-read.ts";
 import {nextMonth} from "../../src/components/months.ts";
 import {readOutcomes, readStopSearch, readStreetCrime} from "./police-uk-read.ts";
 import {MONTH_RE, type PoliceUkKind} from "./police-uk-schema.ts";
@@ -45,35 +45,67 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 export async function pullPoliceUk(ctx: PullContext, range: PoliceUkRange = {}): Promise<SourceResult> {
-  const http = {...ctx.http, limiter: ctx.http.limiter ?? policeUkLimiter()};
-  const c = {...ctx, http};
+  const c = withPoliceUkLimiter(ctx);
   const to = range.to ?? (await latestMonth(c));
   const from = range.from ?? to;
-  let remaining = monthsBetween(from, to);
   const files: NewFile[] = [];
   const skipped: string[] = [];
-  // Each archive holds the ~36 months up to its own month; older months need an older archive.
-  let archiveMonth = to;
+  await walkArchives(c, monthsBetween(from, to), async (zip, covered, label, liveUrl) => {
+    for (const month of covered) {
+      for (const kind of KINDS) {
+        const member = `${month}/${month}-${ctx.forceId}-${kind}.csv`;
+        if (!zip.has(member)) {
+          // Every force publishes street crime every month; the other files are sometimes absent.
+          if (kind === "street") throw new DataError(label, null, null, `a member ${member}`, "no such member in the archive");
+          skipped.push(`${month} ${kind}: not in ${label}`);
+          continue;
+        }
+        const content = await zip.read(member, 512 << 20);
+        const rows = await countRows(kind, content, `${label}:${member}`);
+        files.push({path: `police-uk/${month}-${ctx.forceId}-${kind}.csv.gz`, source: "police-uk", kind, url: liveUrl, member, content, rows, period: month});
+        ctx.log(`police-uk: ${member}: ${rows.toLocaleString("en-GB")} rows`);
+      }
+    }
+  });
+  return {files, skipped};
+}
+
+export const withPoliceUkLimiter = (ctx: PullContext): PullContext => ({...ctx, http: {...ctx.http, limiter: ctx.http.limiter ?? policeUkLimiter()}});
+
+/**
+ * Opens the monthly archives that hold `months` (newest first: each archive holds the ~36 months up to its own, so
+ * older months need an older one) and calls `visit` with each archive and the wanted months it covers. A downloaded
+ * archive stays in the run's work directory, so a second source of the same run (police-uk-national) reuses it.
+ */
+export async function walkArchives(ctx: PullContext, months: string[], visit: (zip: ZipArchive, covered: string[], label: string, liveUrl: string) => Promise<void>): Promise<void> {
+  let remaining = months;
+  let archiveMonth = months.at(-1)!;
   while (remaining.length) {
-    const held = await extractFromArchive(c, archiveMonth, remaining, files, skipped);
+    const held = await openArchive(ctx, archiveMonth, remaining, visit);
     remaining = remaining.filter((m) => !held.has(m));
     if (!remaining.length) break;
     const next = remaining.at(-1)!;
     if (next >= archiveMonth) throw new Error(`data.police.uk archive ${archiveMonth}.zip does not hold ${next}`);
     archiveMonth = next;
   }
-  return {files, skipped};
 }
 
-/** Extracts the force's files for every wanted month the archive covers; returns the months it covered. */
-async function extractFromArchive(ctx: PullContext, archiveMonth: string, wanted: string[], files: NewFile[], skipped: string[]): Promise<Set<string>> {
+/** Visits the wanted months one archive covers; returns the months it covered. */
+async function openArchive(ctx: PullContext, archiveMonth: string, wanted: string[], visit: Parameters<typeof walkArchives>[2]): Promise<Set<string>> {
   const liveUrl = archiveUrl(archiveMonth);
   const url = rebase(liveUrl, ctx.baseUrl);
   const label = `${archiveMonth}.zip`;
   const path = join(ctx.workDir, `police-uk-${archiveMonth}.zip`);
-  ctx.log(`police-uk: downloading ${url}`);
   try {
-    await downloadToFile(url, path, "zip", ctx.http);
+    if (!existsSync(path)) {
+      ctx.log(`police-uk: downloading ${url}`);
+      try {
+        await downloadToFile(url, path, "zip", ctx.http);
+      } catch (error) {
+        rmSync(path, {force: true});
+        throw error;
+      }
+    }
     const zip = await openZip(path, label);
     try {
       const monthsInArchive = new Set(zip.names().map((n) => /^(\d{4}-\d{2})\//.exec(n)?.[1]).filter((m): m is string => !!m));
@@ -82,21 +114,7 @@ async function extractFromArchive(ctx: PullContext, archiveMonth: string, wanted
       const covered = wanted.filter((m) => sorted.length && m >= sorted[0] && m <= sorted.at(-1)!);
       const missing = wanted.filter((m) => !covered.includes(m) && (!sorted.length || m > sorted.at(-1)!));
       if (missing.length) throw new DataError(label, null, null, `members for ${missing.join(", ")} (the archive's own month and those before it)`, sorted.length ? `months ${sorted[0]}…${sorted.at(-1)} only` : "no monthly members");
-      for (const month of covered) {
-        for (const kind of KINDS) {
-          const member = `${month}/${month}-${ctx.forceId}-${kind}.csv`;
-          if (!zip.has(member)) {
-            // Every force publishes street crime every month; the other files are sometimes absent.
-            if (kind === "street") throw new DataError(label, null, null, `a member ${member}`, "no such member in the archive");
-            skipped.push(`${month} ${kind}: not in ${label}`);
-            continue;
-          }
-          const content = await zip.read(member, 512 << 20);
-          const rows = await countRows(kind, content, `${label}:${member}`);
-          files.push({path: `police-uk/${month}-${ctx.forceId}-${kind}.csv.gz`, source: "police-uk", kind, url: liveUrl, member, content, rows, period: month});
-          ctx.log(`police-uk: ${member}: ${rows.toLocaleString("en-GB")} rows`);
-        }
-      }
+      await visit(zip, covered, label, liveUrl);
       return new Set(covered);
     } finally {
       zip.close();
@@ -104,8 +122,6 @@ async function extractFromArchive(ctx: PullContext, archiveMonth: string, wanted
   } catch (error) {
     if (error instanceof DataError || error instanceof FetchError) throw error;
     throw new Error(`${url}: ${(error as Error).message}`);
-  } finally {
-    rmSync(path, {force: true});
   }
 }
 

@@ -9,6 +9,7 @@ export interface StreetRow {
   line: number;
   crimeId: string;
   month: string;
+  fallsWithin: string;
   longitude: number | null;
   latitude: number | null;
   location: string;
@@ -76,7 +77,7 @@ export async function* readStreetCrime(file: string | Readable, label?: string):
     checkLsoa(name, line, v["LSOA code"]);
     if (!crimeTypes.has(v["Crime type"])) throw new DataError(name, line, "Crime type", `one of the 14 police.uk categories (${CRIME_TYPES.join("; ")})`, v["Crime type"]);
     yield {
-      line, crimeId: v["Crime ID"], month: v["Month"], longitude, latitude, location: v["Location"],
+      line, crimeId: v["Crime ID"], month: v["Month"], fallsWithin: v["Falls within"], longitude, latitude, location: v["Location"],
       lsoaCode: v["LSOA code"], lsoaName: v["LSOA name"], crimeType: v["Crime type"], lastOutcome: v["Last outcome category"]
     };
   }

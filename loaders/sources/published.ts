@@ -150,13 +150,18 @@ let cached: {rows: PublishedMeasure[]; byId: Map<string, PublishedMeasure>} | un
 
 /** One row of the default table, by id, for pages. Throws DataError when the id is not in the table. */
 export function publishedMeasure(id: string): PublishedMeasure {
+  const row = findPublishedMeasure(id);
+  if (!row) throw new DataError(basename(PUBLISHED_MEASURES_FILE), null, "id", "an id present in the table", id);
+  return row;
+}
+
+/** The row with this id, or undefined when the table has none (a figure a page shows only if it was published). */
+export function findPublishedMeasure(id: string): PublishedMeasure | undefined {
   cached ??= (() => {
     const rows = readPublishedMeasures();
     return {rows, byId: new Map(rows.map((r) => [r.id, r]))};
   })();
-  const row = cached.byId.get(id);
-  if (!row) throw new DataError(basename(PUBLISHED_MEASURES_FILE), null, "id", "an id present in the table", id);
-  return row;
+  return cached.byId.get(id);
 }
 
 /** The text of one of the published documents. */

@@ -1,3 +1,3 @@
-import {areasIndexPage} from "../../loaders/pages/areas-index.ts";
+import {areasIndexPage} from "../../loaders/areas/index-page.ts";
 
 process.stdout.write(await areasIndexPage());

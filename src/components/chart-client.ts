@@ -88,7 +88,6 @@ async function downloadPng(figure: HTMLElement, id: string): Promise<void> {
 export function enhanceCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>("figure.chart")) {
     hydrate(figure).catch((error) => console.warn(`chart ${figure.dataset.chart} stays static:`, error));
-    for (const a of figure.querySelectorAll("a[data-download]")) a.setAttribute("download", "");
     const code = figure.querySelector<HTMLTextAreaElement>("textarea.embed-code");
     const title = figure.querySelector(".chart-title")?.textContent ?? "";
     if (code) code.value = embedCode({id: figure.dataset.chart!, title}, location.origin, code.dataset.embedBase);

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {csvFormat} from "d3-dsv";
 import {formatMonth} from "./format.js";
-import {PLOTS, type PlotName} from "./plots/index.js";
+import {PLOT_FUNCTIONS, type PlotContext, type PlotName, type PlotOptionsByName, type Row} from "./plots/index.js";
 
 export interface ChartColumn {
   key: string;
@@ -14,18 +14,16 @@ export interface ChartColumn {
   kind?: "count" | "rate" | "text" | "percent" | "month";
 }
 
-export interface ChartSpec {
+/** What every chart has, whatever it draws. */
+export interface ChartBase {
   /** stable identifier: used in download and embed addresses, e.g. "roads-severity" */
   id: string;
   title: string;
   subtitle?: string;
   /** plain-English description computed from the data */
   description: string;
-  /** the Plot function that draws it, and its options */
-  plot: PlotName;
-  options?: Record<string, unknown>;
   /** exactly the rows drawn */
-  data: Record<string, unknown>[];
+  data: Row[];
   columns: ChartColumn[];
   source: string;
   /** when the data was last updated, in words, e.g. "data to December 2025" */
@@ -36,8 +34,13 @@ export interface ChartSpec {
    * A summary table to show instead of the drawn rows, when those are too many to read as a table (a map's
    * points): the CSV download still holds exactly what is drawn.
    */
-  table?: {data: Record<string, unknown>[]; columns: ChartColumn[]; note: string};
+  table?: {data: Row[]; columns: ChartColumn[]; note: string};
 }
+
+/** The Plot function that draws a chart, and its options, checked against that function's own options. */
+export type PlotSpec = {[K in PlotName]: {plot: K; options: PlotOptionsByName[K]}}[PlotName];
+
+export type ChartSpec = ChartBase & PlotSpec;
 
 /** Specs larger than this are fetched by the browser from /downloads/charts/<id>.json instead of sitting in the page. */
 export const INLINE_SPEC_LIMIT = 16_000;
@@ -54,7 +57,7 @@ export function chartPaths(id: string, base = "/") {
 
 /** The Plot figure (an SVG element) for a spec at a width. */
 export function renderPlot(spec: ChartSpec, width: number, doc: Document, interactive = false): SVGSVGElement | HTMLElement {
-  const options = PLOTS[spec.plot](spec.data, {...(spec.options as object), width, document: doc, interactive, title: spec.title, description: spec.description} as never);
+  const options = plotOptions(spec, {width, document: doc, interactive, title: spec.title, description: spec.description});
   const figure = Plot.plot(options) as SVGSVGElement | HTMLElement;
   // Plot labels its inner <g> groups with aria-label, which ARIA forbids on generic elements (axe:
   // aria-prohibited-attr). The chart is one image to assistive technology: its label and description
@@ -68,6 +71,11 @@ export function renderPlot(spec: ChartSpec, width: number, doc: Document, intera
   for (const node of Array.from(figure.querySelectorAll("svg [aria-label]"))) node.removeAttribute("aria-label");
   if (!interactive) compactNumbers(figure);
   return figure;
+}
+
+/** The named plot function called with the spec's options (the plot name selects the options' type). */
+function plotOptions<K extends PlotName>(spec: ChartBase & {plot: K; options: PlotOptionsByName[K]}, ctx: PlotContext): Plot.PlotOptions {
+  return PLOT_FUNCTIONS[spec.plot](spec.data, {...spec.options, ...ctx});
 }
 
 /** Geometry to 0.1 px: the same picture in far fewer bytes (build-time renderings only). */
@@ -180,13 +188,14 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   details.append(renderTable(spec, doc));
   figure.append(details);
   const actions = el(doc, "ul", {class: "chart-actions", "aria-label": `Downloads for: ${spec.title}`});
-  // No `download` attribute in the static HTML: Framework would try to bundle the file. The browser script adds it.
-  const link = (href: string, text: string, download: boolean) => {
-    const li = el(doc, "li"), a = el(doc, "a", {href, ...(download ? {"data-download": ""} : {})}, text);
+  // Downloads, named for the chart. (Framework builds these files as routes and checks the links: see
+  // loaders/pages/site-files.ts.)
+  const link = (href: string, text: string) => {
+    const li = el(doc, "li"), a = el(doc, "a", {href, download: href.slice(href.lastIndexOf("/") + 1)}, text);
     li.append(a);
     return li;
   };
-  actions.append(link(paths.csv, "Data (CSV)", true), link(paths.svg, "Image (SVG)", true));
+  actions.append(link(paths.csv, "Data (CSV)"), link(paths.svg, "Image (SVG)"));
   const png = el(doc, "li"), button = el(doc, "button", {type: "button", class: "chart-png", "data-chart-png": spec.id, hidden: ""}, "Image (PNG)");
   png.append(button);
   actions.append(png);

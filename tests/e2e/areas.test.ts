@@ -146,7 +146,7 @@ describe("area pages", () => {
     await page.goto(site.url + "/areas/stafford");
     expect(await page.locator(".compare-panel:visible").count()).toBe(0);
     await page.locator(".compare-links a", {hasText: "Tamworth"}).click();
-    await page.waitForURL(/compare=tamworth/);
+    await page.waitForURL(/#compare-tamworth$/);
     expect(await page.locator("#compare-tamworth").isVisible()).toBe(true);
     expect(await page.locator(".compare-panel:visible").count()).toBe(1);
     // The charts are there without JavaScript too: static SVG.

@@ -7,14 +7,15 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {formatCount, formatRate} from "../../src/components/format.ts";
 import {areaFacts, type AllFacts} from "../../loaders/areas/facts.ts";
 import {placeNames} from "../../loaders/areas/places.ts";
-import {countBands, describeMonths, rankWords} from "../../loaders/charts/areas.ts";
+import {countBands} from "../../loaders/areas/charts.ts";
+import {describeMonths, rankWords} from "../../loaders/lib/words.ts";
 import {readLsoaFeatures} from "../../loaders/geo/boundaries.ts";
 import {webTopology} from "../../loaders/geo/topology.ts";
 import {areas} from "../../loaders/lib/force.ts";
 import {readManifest} from "../../loaders/lib/manifest.ts";
 import {SNAPSHOT_DIR} from "../../loaders/lib/paths.ts";
 import {withExtracts} from "../../loaders/extracts/query.ts";
-import {areaPage} from "../../loaders/pages/area.ts";
+import {areaPage} from "../../loaders/areas/page.ts";
 import {readStreetCrime} from "../../loaders/sources/police-uk-read.ts";
 import {feature} from "topojson-client";
 

@@ -3,8 +3,8 @@ import {describe, expect, test} from "vitest";
 import {formatCount} from "../../src/components/format.ts";
 import {areas} from "../../loaders/lib/force.ts";
 import {withExtracts} from "../../loaders/extracts/query.ts";
-import {roadFacts, DAYS} from "../../loaders/roads/facts.ts";
-import {roadsContinuedPage, roadsPage} from "../../loaders/pages/roads.ts";
+import {roadFacts, DAYS} from "../../loaders/stories/roads/facts.ts";
+import {storyPage} from "../../loaders/stories/page.ts";
 import {publishedMeasure} from "../../loaders/sources/published.ts";
 import {countBy, rawCollisions} from "./raw-counts.ts";
 
@@ -47,7 +47,7 @@ describe("roads story", async () => {
   });
 
   test("the page's prose carries the computed numbers and the force's cited figures", async () => {
-    const md = (await roadsPage()) + (await roadsContinuedPage()); // the story's two parts
+    const md = (await storyPage("roads")) + (await storyPage("roads-continued")); // the story's two parts
     expect(md).toContain(`In ${year}, ${formatCount(facts.fatal)} collisions on`);
     expect(md).toContain(`${formatCount(facts.serious)} more seriously injured someone`);
     expect(md).toContain(`Police recorded ${formatCount(inYear.length)} collisions`);
@@ -66,7 +66,7 @@ test("with DfT's casualty table in the snapshot, the story gains a chart of who 
   const {tempSnapshot} = await import("./lib/temp-snapshot.ts");
   const {fileFacts, formatManifest} = await import("../../loaders/lib/manifest.ts");
   const {buildExtracts} = await import("../../loaders/extracts/build.ts");
-  const {casualtiesByRoadUser} = await import("../../loaders/charts/roads.ts");
+  const {roadUsers} = await import("../../loaders/stories/roads/charts.ts");
   const {csvParse} = await import("d3-dsv");
   const snap = tempSnapshot((e) => e.source === "stats19" || e.kind === "lsoa-lookup");
   const out = mkdtempSync(join(tmpdir(), "casualty-extracts-"));
@@ -80,13 +80,13 @@ test("with DfT's casualty table in the snapshot, the story gains a chart of who 
     manifest.files.push({path, source: "stats19", kind: "casualty", url: "fixture", licence: "OGL", retrieved: "2026-11-21", ...fileFacts(gz, true), rows: null, period: "2023"});
     writeFileSync(join(snap.dir, "manifest.json"), formatManifest(manifest));
     await buildExtracts(out, {snapshotDir: snap.dir});
-    const charts = await withExtracts(async (db) => casualtiesByRoadUser(db, await roadFacts(db)), out);
+    const chart = roadUsers(await withExtracts(roadFacts, out));
     const rows = csvParse(csv.toString("utf8"));
     const collisions = new Set((await rawCollisions()).map((r) => r.accidentIndex));
     const ksi = rows.filter((r) => ["1", "2"].includes(r.casualty_severity!) && collisions.has(r.accident_index!)).length;
-    expect(charts).toHaveLength(1);
-    expect(charts[0].data.reduce((s, d) => s + Number(d.value), 0)).toBe(ksi);
-    expect(charts[0].description).toMatch(/^Of \d+ people killed or seriously injured in 2023/);
+    expect(chart).toBeDefined();
+    expect(chart!.data.reduce((s, d) => s + Number(d.value), 0)).toBe(ksi);
+    expect(chart!.description).toMatch(/^Of \d+ people killed or seriously injured in 2023/);
   } finally {
     snap.cleanup();
     rmSync(out, {recursive: true, force: true});
@@ -101,7 +101,7 @@ test("the roads prose states the busiest speed limit and rural KSI collisions as
   const [speed, n] = [...bySpeed].reduce((a, b) => (b[1] > a[1] ? b : a));
   const ruralKsi = inYear.filter((r) => r.urbanOrRural === 2 && r.severity <= 2).length;
   const ksi = inYear.filter((r) => r.severity <= 2).length;
-  const md = (await roadsPage()) + (await roadsContinuedPage()); // the story's two parts
+  const md = (await storyPage("roads")) + (await storyPage("roads-continued")); // the story's two parts
   expect(md).toContain(`The most collisions, ${formatCount(n)} of ${formatCount(inYear.length)}, happened on ${speed} mph roads`);
   expect(md).toContain(`${formatCount(ruralKsi)} of the ${formatCount(ksi)} collisions that killed or seriously injured someone were on rural roads`);
   expect(md).toContain("at the time of its report (January 2024)");

@@ -4,7 +4,7 @@ import {describe, expect, test} from "vitest";
 import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import type {ChartSpec} from "../../src/components/chart.ts";
-import {deferredHtml} from "../../loaders/site/html.ts";
+import {block, deferredHtml, html, raw} from "../../loaders/site/html.ts";
 import {continuedScrollyHtml, scrollyHtml, type Step} from "../../loaders/site/scrolly.ts";
 
 const spec = (id: string): ChartSpec => ({id, title: `Chart ${id}`, description: `Described ${id}`, plot: "rankedBars",
@@ -12,17 +12,17 @@ const spec = (id: string): ChartSpec => ({id, title: `Chart ${id}`, description:
   columns: [{key: "label", label: "Label", kind: "text"}, {key: "value", label: "Value", kind: "count"}], source: "test", updated: "today"});
 
 const steps: Step[] = [
-  {id: "one", heading: "One", html: "<p>First.</p>", chart: spec("c1")},
-  {id: "two", heading: "Two", html: "<p>Second.</p>", chart: spec("c2")},
-  {id: "three", heading: "Three", html: "<p>Third, no chart.</p>"}
+  {id: "one", heading: "One", html: html`<p>First.</p>`, chart: spec("c1")},
+  {id: "two", heading: "Two", html: html`<p>Second.</p>`, chart: spec("c2")},
+  {id: "three", heading: "Three", html: html`<p>Third, no chart.</p>`}
 ];
 
 describe("scrollyHtml", () => {
-  const html = scrollyHtml({id: "s", label: "Story", steps});
+  const page = scrollyHtml({id: "s", label: "Story", steps}).value;
 
   test("with scripting on, only the first step's text and the graphic are live HTML before the deferred part is inserted", () => {
     // jsdom runs with scripting enabled here, so like a browser with JavaScript it reads <noscript> as text.
-    const doc = new JSDOM(html, {runScripts: "dangerously"}).window.document;
+    const doc = new JSDOM(page, {runScripts: "dangerously"}).window.document;
     expect(Array.from(doc.querySelectorAll(".scrolly-step")).map((s) => s.id)).toEqual(["one"]);
     expect(doc.querySelector("#one p")?.textContent).toBe("First.");
     expect(doc.querySelector("#one figure.chart")).toBeNull();
@@ -38,26 +38,26 @@ describe("scrollyHtml", () => {
   });
 
   test("without scripting, every step and its chart is ordinary HTML, in reading order", () => {
-    const doc = new JSDOM(html).window.document; // scripting disabled: <noscript> content is parsed as HTML
+    const doc = new JSDOM(page).window.document; // scripting disabled: <noscript> content is parsed as HTML
     expect(Array.from(doc.querySelectorAll(".scrolly-step")).map((s) => s.id)).toEqual(["one", "two", "three"]);
     expect(doc.querySelectorAll(".scrolly-step figure.chart table").length).toBe(2);
   });
 
   test("build-time SVGs carry no <style> of their own; the site stylesheet has Plot's rule once", () => {
-    expect(html).toContain("<svg");
-    expect(html).not.toMatch(/<style/i);
+    expect(page).toContain("<svg");
+    expect(page).not.toMatch(/<style/i);
     const css = readFileSync(new URL("../../src/style.css", import.meta.url), "utf8");
     expect(css).toMatch(/:where\(\.chart-static svg text, \.chart-static svg tspan\) \{ white-space: pre; \}/);
   });
 
-  test("the HTML has no blank line (Markdown would end the HTML block there)", () => {
-    expect(html).not.toMatch(/\n\s*\n/);
+  test("as a page's HTML block it has no blank line (Markdown would end the HTML block there)", () => {
+    expect(block(scrollyHtml({id: "s", label: "Story", steps}))).not.toMatch(/\n\s*\n/);
   });
 });
 
 describe("a story continued on a page of its own", () => {
-  const first = scrollyHtml({id: "s", label: "Story", steps, continuedAt: {href: "/stories/s-continued", text: "Continue the story"}});
-  const rest = continuedScrollyHtml({id: "s", label: "Story", steps});
+  const first = scrollyHtml({id: "s", label: "Story", steps, continuedAt: {href: "/stories/s-continued", text: "Continue the story"}}).value;
+  const rest = continuedScrollyHtml({id: "s", label: "Story", steps}).value;
 
   test("the first part holds the first step, its deferred chart and a link on; no later step is in it at all", () => {
     for (const scripting of [true, false]) {
@@ -83,10 +83,10 @@ describe("a story continued on a page of its own", () => {
 
 describe("deferredHtml", () => {
   test("wraps HTML in <noscript data-deferred>, and nothing when there is nothing to defer", () => {
-    expect(deferredHtml("<p>x</p>")).toBe("<noscript data-deferred><p>x</p></noscript>");
-    expect(deferredHtml("  ")).toBe("");
+    expect(deferredHtml(raw("<p>x</p>")).value).toBe("<noscript data-deferred>\n<p>x</p></noscript>");
+    expect(deferredHtml(raw("  ")).value).toBe("");
   });
   test("refuses HTML that would end the <noscript> early", () => {
-    expect(() => deferredHtml("<noscript>a</noscript>")).toThrow(/noscript/);
+    expect(() => deferredHtml(raw("<noscript>a</noscript>"))).toThrow(/noscript/);
   });
 });

@@ -12,11 +12,17 @@ const ROW_HEIGHT = 44;
 const percent = (n: number) => `${formatRate(n * 100)}%`;
 const formatter = (kind: string | undefined) => kind === "count" ? formatCount : kind === "percent" ? percent : formatRate;
 
+/** The options a chart spec gives rankedBars. */
+export interface RankedBarsOptions {
+  valueLabel: string;
+  format?: "rate" | "count" | "percent";
+}
+
 /**
  * Bars ranked by value. Rows: {label, value, role: "this" | "other" | "force"}; drawn in the order given.
  * The row whose role is "this" is darker and its label bold; the force row is grey.
  */
-export function rankedBars(data: Row[], ctx: PlotContext & {valueLabel: string; format?: "rate" | "count" | "percent"}): Plot.PlotOptions {
+export function rankedBars(data: Row[], ctx: PlotContext & RankedBarsOptions): Plot.PlotOptions {
   const fmt = formatter(ctx.format);
   const labels = data.map((d) => String(d.label));
   const max = Math.max(...data.map((d) => Number(d.value)), 0);
@@ -39,11 +45,17 @@ export function rankedBars(data: Row[], ctx: PlotContext & {valueLabel: string; 
   };
 }
 
+/** The options a chart spec gives shareBars. */
+export interface ShareBarsOptions {
+  valueLabel: string;
+  compareLabel: string;
+}
+
 /**
  * Shares of a whole, with a comparison marker. Rows: {label, share, compare} (fractions 0–1). The bar is this area,
  * the black tick the comparison (the force), and the text gives both numbers.
  */
-export function shareBars(data: Row[], ctx: PlotContext & {valueLabel: string; compareLabel: string}): Plot.PlotOptions {
+export function shareBars(data: Row[], ctx: PlotContext & ShareBarsOptions): Plot.PlotOptions {
   const labels = data.map((d) => String(d.label));
   const max = Math.max(...data.flatMap((d) => [Number(d.share), Number(d.compare)]), 0);
   const narrow = ctx.width < 480;

@@ -9,8 +9,15 @@ const ROW_HEIGHT = 44;
 const UP = PALETTE[3];
 const DOWN = PALETTE[0];
 
+/** The options a chart spec gives beforeAfter. */
+export interface BeforeAfterOptions {
+  valueLabel: string;
+  beforeLabel: string;
+  afterLabel: string;
+}
+
 /** Rows: {label, before, after, change}; drawn in the order given. */
-export function beforeAfter(data: Row[], ctx: PlotContext & {valueLabel: string; beforeLabel: string; afterLabel: string}): Plot.PlotOptions {
+export function beforeAfter(data: Row[], ctx: PlotContext & BeforeAfterOptions): Plot.PlotOptions {
   const labels = data.map((d) => String(d.label));
   const max = Math.max(...data.flatMap((d) => [Number(d.before), Number(d.after)]), 0);
   const narrow = ctx.width < 480;

@@ -7,8 +7,15 @@ import {base, type PlotContext, type Row} from "./context.js";
 
 const HOURS = (h: number) => (h === 0 ? "0:00" : `${h}:00`);
 
+/** The options a chart spec gives hourDayHeatmap. */
+export interface HourDayHeatmapOptions {
+  days: string[];
+  valueLabel: string;
+  labelAbove?: number;
+}
+
 /** Rows: {hour 0–23, day, collisions}; `days` gives the row order. */
-export function hourDayHeatmap(data: Row[], ctx: PlotContext & {days: string[]; valueLabel: string; labelAbove?: number}): Plot.PlotOptions {
+export function hourDayHeatmap(data: Row[], ctx: PlotContext & HourDayHeatmapOptions): Plot.PlotOptions {
   const narrow = ctx.width < 480;
   const max = Math.max(...data.map((d) => Number(d.collisions)));
   const threshold = ctx.labelAbove ?? Math.ceil(max * 0.6);

@@ -5,8 +5,14 @@ import {PALETTE} from "../palette.js";
 
 import {base, type PlotContext, type Row} from "./context.js";
 
+/** The options a chart spec gives monthlyLines. */
+export interface MonthlyLinesOptions {
+  series: string[];
+  yLabel: string;
+}
+
 /** Monthly counts, one line per series, labelled at the line ends (colour is not the only signal). */
-export function monthlyLines(data: Row[], ctx: PlotContext & {series: string[]; yLabel: string}): Plot.PlotOptions {
+export function monthlyLines(data: Row[], ctx: PlotContext & MonthlyLinesOptions): Plot.PlotOptions {
   const rows: Row[] = data.map((d) => ({...d, date: monthDate(String(d.month))}));
   const last = ctx.series.map((s) => rows.filter((d) => d.series === s).at(-1)).filter(Boolean) as Row[];
   const narrow = ctx.width < 480;

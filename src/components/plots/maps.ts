@@ -12,11 +12,22 @@ import {base, type PlotContext, type Row} from "./context.js";
 /** Light to dark blue, one colour per band (ColorBrewer Blues); outlines carry the edges. */
 export const BAND_COLOURS = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c", "#08306b"];
 
+/** The options a chart spec gives choropleth. */
+export interface ChoroplethOptions {
+  topology: Topology;
+  object: string;
+  bands: string[];
+  valueLabel: string;
+  numbered?: number;
+  dashed?: string[];
+  caption?: string;
+}
+
 /**
  * Rows: {code, name, count, band, rank}; `bands` lists band labels low to high; `object` names the topology layer.
  * `dashed` lists codes outlined with a dashed line, explained by `caption` (written on the map, bottom left).
  */
-export function choropleth(data: Row[], ctx: PlotContext & {topology: Topology; object: string; bands: string[]; valueLabel: string; numbered?: number; dashed?: string[]; caption?: string}): Plot.PlotOptions {
+export function choropleth(data: Row[], ctx: PlotContext & ChoroplethOptions): Plot.PlotOptions {
   const collection = feature(ctx.topology, ctx.topology.objects[ctx.object]) as unknown as FeatureCollection;
   const byCode = new Map(data.map((d) => [String(d.code), d]));
   const features = collection.features.filter((f) => byCode.has(String(f.id)));

@@ -5,8 +5,14 @@ import {formatCount} from "../format.js";
 import {INK, PALETTE} from "../palette.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
+/** The options a chart spec gives pairedBars. */
+export interface PairedBarsOptions {
+  sources: string[];
+  valueLabel: string;
+}
+
 /** Rows: {measure, source, value}; `sources` in the order shown within each measure. */
-export function pairedBars(data: Row[], ctx: PlotContext & {sources: string[]; valueLabel: string}): Plot.PlotOptions {
+export function pairedBars(data: Row[], ctx: PlotContext & PairedBarsOptions): Plot.PlotOptions {
   const measures = [...new Set(data.map((d) => String(d.measure)))];
   const narrow = ctx.width < 480;
   const max = Math.max(...data.map((d) => Number(d.value)));

@@ -7,8 +7,19 @@ import type {Topology} from "topojson-specification";
 import {INK, MUTED} from "../palette.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
+/** The options a chart spec gives pointsMap. */
+export interface PointsMapOptions {
+  topology: Topology;
+  object: string;
+  groups: string[];
+  colours: string[];
+  symbols: string[];
+  radii: number[];
+  legendLabel: string;
+}
+
 /** Rows: {longitude, latitude, group}; `groups` low to high, drawn in that order (the most serious on top). */
-export function pointsMap(data: Row[], ctx: PlotContext & {topology: Topology; object: string; groups: string[]; colours: string[]; symbols: string[]; radii: number[]; legendLabel: string}): Plot.PlotOptions {
+export function pointsMap(data: Row[], ctx: PlotContext & PointsMapOptions): Plot.PlotOptions {
   const outlines = feature(ctx.topology, ctx.topology.objects[ctx.object]) as unknown as FeatureCollection;
   const narrow = ctx.width < 480;
   const {height: _ignored, ...shared} = base(ctx, 0);

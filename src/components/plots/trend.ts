@@ -7,8 +7,14 @@ import {monthGaps, monthRuns} from "../months.js";
 import {base, type PlotContext, type Row} from "./context.js";
 
 
+/** The options a chart spec gives gappedMonthlyLines. */
+export interface GappedMonthlyLinesOptions {
+  series: string[];
+  yLabel: string;
+}
+
 /** Rows: {month, series, count}. Consecutive runs of months form one line each. */
-export function gappedMonthlyLines(data: Row[], ctx: PlotContext & {series: string[]; yLabel: string}): Plot.PlotOptions {
+export function gappedMonthlyLines(data: Row[], ctx: PlotContext & GappedMonthlyLinesOptions): Plot.PlotOptions {
   const months = [...new Set(data.map((d) => String(d.month)))];
   const run = new Map(monthRuns(months).flatMap((ms, r) => ms.map((m) => [m, r] as const)));
   const gaps = monthGaps(months);

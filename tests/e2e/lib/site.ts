@@ -100,7 +100,7 @@ export async function checkSkipLink(page: Page): Promise<void> {
   const target = first.href!;
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
-  const inMain = await page.evaluate((id) => !!document.activeElement?.closest(id), target);
+  const inMain = await page.evaluate((id) => !!document.activeElement?.closest("main") && !!document.querySelector(id)?.closest("main"), target);
   expect(inMain, "after the skip link, the next Tab lands inside main").toBe(true);
 }
 

@@ -1,64 +1,44 @@
 // Charts on the local area pages (/areas/<slug>) and the areas index (/areas/): every title, description
-// and number computed from the area facts (loaders/areas/facts.ts).
+// and number computed from the area facts (facts.ts).
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {describeChange, formatCount, formatMonth, formatMonthRange, formatPercent, formatRate} from "../../src/components/format.ts";
-import {areaFacts, type AllFacts, type AreaFacts} from "../areas/facts.ts";
-import {lsoaWards} from "../areas/places.ts";
+import {chartGroup} from "../charts/group.ts";
+import {CENSUS_SOURCE, POLICE_UK_SOURCE, STATS19_SOURCE} from "../charts/sources.ts";
 import {readLsoaFeatures} from "../geo/boundaries.ts";
 import {pointCount, webTopology} from "../geo/topology.ts";
-import type {Db} from "../lib/duckdb.ts";
-import {force} from "../lib/force.ts";
-import {CENSUS_SOURCE, POLICE_UK_SOURCE, STATS19_SOURCE} from "./sources.ts";
+import {areas, force} from "../lib/force.ts";
+import {capital, comparedWith, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
+import {areaFacts, type AllFacts, type AreaFacts} from "./facts.ts";
+import {lsoaWards} from "./places.ts";
 
-export const FORCE_LABEL = `${force.place} (all nine areas)`;
+/** The force as a whole, as area charts and tables label it. */
+export const FORCE_LABEL = `${force.place} (all ${numberWord(areas.length)} areas)`;
 const RATE_SOURCE = `${POLICE_UK_SOURCE}; ${CENSUS_SOURCE}`;
+const AREAS_WORDS = `the ${numberWord(areas.length)} areas`;
 
-export const chartId = {
-  crimeRates: (slug: string) => `area-${slug}-crime-rates`,
-  asbRates: (slug: string) => `area-${slug}-asb-rates`,
-  trend: (slug: string) => `area-${slug}-trend`,
-  changes: (slug: string) => `area-${slug}-changes`,
-  map: (slug: string) => `area-${slug}-lsoa-map`,
-  roads: (slug: string) => `area-${slug}-roads-ksi`,
-  outcomes: (slug: string) => `area-${slug}-outcomes`,
-  indexCrimeRates: "areas-crime-rates",
-  indexAsbRates: "areas-asb-rates"
+/** All area charts: two for the index, seven for each area (by slug). */
+export const areaCharts = chartGroup("areas", import.meta.url, async (db) => {
+  const all = await areaFacts(db);
+  return {
+    index: {crimeRates: rateChart(all, "crime"), asbRates: rateChart(all, "asb")},
+    byArea: Object.fromEntries(all.areas.map((f) => [f.area.slug, {
+      crimeRates: rateChart(all, "crime", f), asbRates: rateChart(all, "asb", f), trend: trendChart(all, f), changes: changesChart(all, f),
+      map: mapChart(all, f), roads: roadsChart(all, f), outcomes: outcomesChart(all, f)
+    }])) as Record<string, AreaChartSet>
+  };
+});
+
+export type AreaChartSet = {
+  crimeRates: ChartSpec;
+  asbRates: ChartSpec;
+  trend: ChartSpec;
+  changes: ChartSpec;
+  map: ChartSpec;
+  roads: ChartSpec;
+  outcomes: ChartSpec;
 };
 
-/** "Stafford's", "Staffordshire Moorlands'" */
-export const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
-
-export const periodWords = (months: string[]) => formatMonthRange(months[0], months.at(-1)!);
-/** "from January to December 2025", or "in March 2025" for one month */
-export const during = (months: string[]) => `${months.length === 1 ? "in" : "from"} ${periodWords(months)}`;
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Runs of consecutive months in words: "January to April 2024 and January to December 2025" */
-export function describeMonths(months: string[]): string {
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-  const runs: string[][] = [];
-  for (const m of [...months].sort()) {
-    const run = runs.at(-1);
-    if (run && index(m) - index(run.at(-1)!) === 1) run.push(m);
-    else runs.push([m]);
-  }
-  const words = runs.map(periodWords);
-  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0] ?? "";
-}
 const updated = (all: AllFacts) => `Data to ${formatMonth(all.latest)}`;
-const ordinal = (n: number) => ["highest", "second highest", "third highest", "fourth highest", "fifth highest", "sixth highest", "seventh highest", "eighth highest", "ninth highest"][n - 1] ?? `number ${n}`;
-
-/** "the third highest of the nine areas" / "the lowest of the nine areas" */
-export function rankWords(rank: number, of: number): string {
-  return rank === of ? `the lowest of the ${of === 9 ? "nine" : formatCount(of)} areas` : `the ${ordinal(rank)} of the ${of === 9 ? "nine" : formatCount(of)} areas`;
-}
-
-/** "above" / "below" / "about the same as" */
-export function comparedWith(value: number, reference: number): string {
-  const r = value / reference;
-  return r > 1.05 ? "above" : r < 0.95 ? "below" : "about the same as";
-}
-
 function rateRanking(all: AllFacts, key: "crimeRate" | "asbRate", highlight?: string) {
   return [
     ...all.areas.map((f) => ({label: f.area.slug === highlight ? `${f.area.name} (this area)` : f.area.name, value: Math.round(f[key] * 10) / 10, role: f.area.slug === highlight ? "this" : "other",
@@ -88,15 +68,15 @@ function rateChart(all: AllFacts, kind: "crime" | "asb", f?: AreaFacts): ChartSp
   const data = rateRanking(all, key, f?.area.slug);
   const sorted = [...all.areas].sort((a, b) => b[key] - a[key]);
   const description = f
-    ? `${f.area.name} had ${formatRate(f[key])} ${noun} per 1,000 residents ${during(all.last12)}, ${rankWords(kind === "crime" ? f.crimeRank : f.asbRank, 9)} and ${comparedWith(f[key], all.force[key])} the rate for ${force.place} as a whole (${formatRate(all.force[key])}).${extremes(sorted, key, f)}`
+    ? `${f.area.name} had ${formatRate(f[key])} ${noun} per 1,000 residents ${during(all.last12)}, ${rankWords(kind === "crime" ? f.crimeRank : f.asbRank, all.areas.length)} and ${comparedWith(f[key], all.force[key])} the rate for ${force.place} as a whole (${formatRate(all.force[key])}).${extremes(sorted, key, f)}`
     : `${capital(during(all.last12))}, ${noun} per 1,000 residents ranged from ${formatRate(sorted.at(-1)![key])} in ${sorted.at(-1)!.area.name} to ${formatRate(sorted[0][key])} in ${sorted[0].area.name}; the rate for ${force.place} as a whole was ${formatRate(all.force[key])}.`;
   const title = f
-    ? `${possessive(f.area.name)} ${kind === "crime" ? "crime" : "anti-social behaviour"} rate is ${rankWords(kind === "crime" ? f.crimeRank : f.asbRank, 9)}`
+    ? `${possessive(f.area.name)} ${kind === "crime" ? "crime" : "anti-social behaviour"} rate is ${rankWords(kind === "crime" ? f.crimeRank : f.asbRank, all.areas.length)}`
     : kind === "crime" ? `Crime per 1,000 residents is highest in ${sorted[0].area.name}` : `Anti-social behaviour per 1,000 residents is highest in ${sorted[0].area.name}`;
   return {
-    id: f ? (kind === "crime" ? chartId.crimeRates(f.area.slug) : chartId.asbRates(f.area.slug)) : kind === "crime" ? chartId.indexCrimeRates : chartId.indexAsbRates,
+    id: f ? `area-${f.area.slug}-${kind}-rates` : `areas-${kind}-rates`,
     title,
-    subtitle: `${kind === "crime" ? "Crimes (excluding anti-social behaviour)" : "Anti-social behaviour incidents"} per 1,000 residents, ${period}, the nine Community Safety Partnership areas`,
+    subtitle: `${kind === "crime" ? "Crimes (excluding anti-social behaviour)" : "Anti-social behaviour incidents"} per 1,000 residents, ${period}, the ${numberWord(areas.length)} Community Safety Partnership areas`,
     description,
     plot: "rankedBars",
     options: {valueLabel: `${kind === "crime" ? "Crimes" : "Incidents"} per 1,000 residents`, format: "rate"},
@@ -104,7 +84,7 @@ function rateChart(all: AllFacts, kind: "crime" | "asb", f?: AreaFacts): ChartSp
     columns: rateColumns(kind === "crime" ? `Crimes, ${period}` : `Incidents, ${period}`),
     source: RATE_SOURCE,
     updated: updated(all),
-    note: kind === "asb" ? "Rates divide police.uk counts by Census 2021 residents. Places with many visitors (town centres, shopping and night-time areas) have higher rates than their residents alone would suggest." : `Rates divide police.uk counts by Census 2021 residents; places with many visitors (town centres, shopping and night-time areas) have higher rates than their residents alone would suggest. The force figure counts records located in the nine areas; ${formatCount(all.force.noLocation)} records with no location and ${formatCount(all.force.outside)} located just outside the force area are in no area's count.`
+    note: kind === "asb" ? "Rates divide police.uk counts by Census 2021 residents. Places with many visitors (town centres, shopping and night-time areas) have higher rates than their residents alone would suggest." : `Rates divide police.uk counts by Census 2021 residents; places with many visitors (town centres, shopping and night-time areas) have higher rates than their residents alone would suggest. The force figure counts records located in ${AREAS_WORDS}; ${formatCount(all.force.noLocation)} records with no location and ${formatCount(all.force.outside)} located just outside the force area are in no area's count.`
   };
 }
 
@@ -116,7 +96,7 @@ function trendChart(all: AllFacts, f: AreaFacts): ChartSpec {
   const low = last12.reduce((a, b) => (b.crime < a.crime ? b : a));
   const asbPeak = last12.reduce((a, b) => (b.asb > a.asb ? b : a));
   return {
-    id: chartId.trend(f.area.slug),
+    id: `area-${f.area.slug}-trend`,
     title: `Crime and anti-social behaviour in ${f.area.name}, month by month`,
     subtitle: `Records published on police.uk each month, ${formatMonthRange(all.months[0], all.latest)} (the months this snapshot holds)`,
     description: `${capital(during(all.last12))}, crime in ${f.area.name} was highest in ${formatMonth(peak.month)} (${formatCount(peak.crime)}) and lowest in ${formatMonth(low.month)} (${formatCount(low.crime)}). Anti-social behaviour peaked in ${formatMonth(asbPeak.month)} (${formatCount(asbPeak.asb)}).`,
@@ -142,7 +122,7 @@ function changesChart(all: AllFacts, f: AreaFacts): ChartSpec {
     biggestRise ? `The biggest rise was in ${biggestRise.crimeType.toLowerCase()} (up ${formatCount(biggestRise.change)}, from ${formatCount(biggestRise.before)} to ${formatCount(biggestRise.after)}).` : ""
   ];
   return {
-    id: chartId.changes(f.area.slug),
+    id: `area-${f.area.slug}-changes`,
     title: `How crime in ${f.area.name} changed, type by type: ${after} against ${before}`,
     subtitle: `Crimes recorded on police.uk. Hollow dot: ${before}; filled dot at the arrow's head: ${after}. The only months this snapshot holds for both years.`,
     description: parts.filter(Boolean).join(" "),
@@ -190,7 +170,7 @@ function mapChart(all: AllFacts, f: AreaFacts): ChartSpec {
   const top = data[0];
   const topShare = data.slice(0, 5).reduce((s, d) => s + d.count, 0) / Math.max(1, f.crime);
   return {
-    id: chartId.map(f.area.slug),
+    id: `area-${f.area.slug}-lsoa-map`,
     title: `Where in ${f.area.name} crimes were recorded, by small area`,
     subtitle: `Crimes (excluding anti-social behaviour) located in each Lower layer Super Output Area (LSOA), ${period}. Darker means more; the five with the most are outlined and numbered.`,
     description: `${capital(during(all.last12))}, police.uk located ${formatCount(f.crime)} crimes in ${possessive(f.area.name)} ${formatCount(drawn.length)} LSOAs. The most were in ${top.name}${top.ward ? ` (around ${top.ward} ward)` : ""}: ${formatCount(top.count)}. The five LSOAs with the most crimes held ${formatPercent(topShare)} of the area's total; half of all LSOAs had ${formatCount(median)} or fewer.`,
@@ -218,10 +198,10 @@ function roadsChart(all: AllFacts, f: AreaFacts): ChartSpec {
   const rank = [...all.areas].sort((a, b) => b.roads.ksiRate - a.roads.ksiRate).findIndex((a) => a.area.slug === f.area.slug) + 1;
   const year = f.roads.year ?? "";
   return {
-    id: chartId.roads(f.area.slug),
+    id: `area-${f.area.slug}-roads-ksi`,
     title: `Collisions that killed or seriously injured someone in ${f.area.name}, ${year}`,
-    subtitle: `Collisions reported to police in which someone was killed or seriously injured (KSI), per 100,000 residents, ${year}, the nine areas`,
-    description: `In ${year}, police recorded ${formatCount(f.roads.ksi)} collisions in ${f.area.name} in which someone was killed or seriously injured (${formatCount(f.roads.fatal)} fatal, ${formatCount(f.roads.serious)} serious): ${formatRate(f.roads.ksiRate)} per 100,000 residents, ${rankWords(rank, 9)}, against ${formatRate(all.force.roads.ksiRate)} for ${force.place}.`,
+    subtitle: `Collisions reported to police in which someone was killed or seriously injured (KSI), per 100,000 residents, ${year}, ${AREAS_WORDS}`,
+    description: `In ${year}, police recorded ${formatCount(f.roads.ksi)} collisions in ${f.area.name} in which someone was killed or seriously injured (${formatCount(f.roads.fatal)} fatal, ${formatCount(f.roads.serious)} serious): ${formatRate(f.roads.ksiRate)} per 100,000 residents, ${rankWords(rank, all.areas.length)}, against ${formatRate(all.force.roads.ksiRate)} for ${force.place}.`,
     plot: "rankedBars",
     options: {valueLabel: "KSI collisions per 100,000 residents", format: "rate"},
     data,
@@ -244,7 +224,7 @@ function outcomesChart(all: AllFacts, f: AreaFacts): ChartSpec {
   const charged = f.outcomes.filter((o) => /court|charged/i.test(o.outcome));
   const chargedShare = charged.reduce((s, o) => s + o.share, 0), forceCharged = charged.reduce((s, o) => s + o.forceShare, 0);
   return {
-    id: chartId.outcomes(f.area.slug),
+    id: `area-${f.area.slug}-outcomes`,
     title: `What happened after crimes were recorded in ${f.area.name}`,
     subtitle: `Latest outcome of crimes recorded ${periodWords(all.last12)}, share of all crimes; the black mark is ${force.place}`,
     description: `Of ${formatCount(f.outcomeTotal)} crimes recorded in ${f.area.name} ${during(all.last12)}, the most common latest outcome was "${first.outcome}" (${formatPercent(first.share)}, against ${formatPercent(first.forceShare)} for ${force.place}). Outcomes involving a charge or court (${charged.map((o) => `"${o.outcome}"`).join(", ")}) made up ${formatPercent(chargedShare, 1)}, against ${formatPercent(forceCharged, 1)} for ${force.place}.`,
@@ -256,13 +236,4 @@ function outcomesChart(all: AllFacts, f: AreaFacts): ChartSpec {
     updated: updated(all),
     note: "The outcome is the latest one police.uk held when the month's file was published; recent crimes are more often still open, and later files update them. \"Unable to prosecute suspect\" includes cases where a suspect was identified but the victim did not support action or evidence was insufficient."
   };
-}
-
-/** All area charts: two for the index, seven for each area. */
-export async function areaCharts(db: Db): Promise<ChartSpec[]> {
-  const all = await areaFacts(db);
-  return [
-    rateChart(all, "crime"), rateChart(all, "asb"),
-    ...all.areas.flatMap((f) => [rateChart(all, "crime", f), rateChart(all, "asb", f), trendChart(all, f), changesChart(all, f), mapChart(all, f), roadsChart(all, f), outcomesChart(all, f)])
-  ];
 }

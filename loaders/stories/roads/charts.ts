@@ -1,57 +1,39 @@
 // The Roads story's charts: STATS19 collisions in the force area, and the force's own figures beside them.
-import type {ChartSpec} from "../../src/components/chart.ts";
-import {formatCount, formatPercent, formatRate} from "../../src/components/format.ts";
-import type {Db} from "../lib/duckdb.ts";
-import {areas, force} from "../lib/force.ts";
-import {readLadFeatures} from "../geo/boundaries.ts";
-import {webTopology} from "../geo/topology.ts";
-import {citation} from "../sources/documents.ts";
-import {publishedMeasure} from "../sources/published.ts";
-import {DAYS, hourWords, roadFacts, type Count, type RoadFacts} from "../roads/facts.ts";
-import {STATS19_SOURCE} from "./sources.ts";
+// Every title, description and number comes from the facts (facts.ts).
+import type {ChartSpec} from "../../../src/components/chart.ts";
+import {formatCount, formatPercent, formatRate} from "../../../src/components/format.ts";
+import {chartGroup} from "../../charts/group.ts";
+import {STATS19_SOURCE} from "../../charts/sources.ts";
+import {readLadFeatures} from "../../geo/boundaries.ts";
+import {webTopology} from "../../geo/topology.ts";
+import {areas, force} from "../../lib/force.ts";
+import {article} from "../../lib/words.ts";
+import {DAYS, forceCollisionFigures, highestShare, hourWords, knownSpeeds, ksiShare, lowestShare, roadFacts, roadUsersSentence, urbanLightGroups, urbanLightSentence, urbanLightWords, type Count, type RoadFacts} from "./facts.ts";
 
-const share = (c: Count) => (c.collisions ? c.ksi / c.collisions : 0);
+export const roadsCharts = chartGroup("roads", import.meta.url, async (db) => {
+  const f = await roadFacts(db);
+  return {severity: severity(f), ksiByArea: ksiByArea(f), map: map(f), hourDay: hourDay(f), speed: speed(f), urbanLight: urbanLight(f),
+    roadUsers: roadUsers(f), forceVsStats19: forceVsStats19(f)};
+});
+
 const rateColumns = [{key: "label", label: "Area", kind: "text" as const}, {key: "value", label: "KSI collisions per 100,000 residents", kind: "rate" as const}];
 
-/** The force's published 2023 collision figures that STATS19 also measures, by severity. */
-export function forceCollisionFigures(year: number) {
-  const get = (id: string) => {
-    const m = publishedMeasure(id);
-    return {value: m.value, citation: citation(m), quote: m.quote, period: m.period};
-  };
-  return {fatal: get(`roads-fatal-collisions-${year}`), serious: get(`roads-serious-collisions-${year}`), ksi: get(`roads-ksi-collisions-${year}`), deaths: get(`roads-deaths-${year}`)};
-}
-
-export async function roadCharts(db: Db): Promise<ChartSpec[]> {
-  const f = await roadFacts(db);
-  return [severity(f), ksiByArea(f), map(f), hourDay(f), speed(f), urbanLight(f), ...(await casualtiesByRoadUser(db, f)), ...forceVsStats19(f)];
-}
-
 /** Road users killed or seriously injured — only when the snapshot holds DfT's casualty table. */
-export async function casualtiesByRoadUser(db: Db, f: RoadFacts): Promise<ChartSpec[]> {
-  const views = await db.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'road_casualties'`);
-  if (!views[0].n) return [];
-  const rows = await db.all<{label: string; ksi: number; all: number}>(`
-    SELECT CASE WHEN c.casualty_type = 'Pedestrian' THEN 'Pedestrians' WHEN casualty_type = 'Cyclist' THEN 'Cyclists'
-        WHEN casualty_type LIKE 'Motorcycle%' OR casualty_type LIKE 'Electric motorcycle%' THEN 'Motorcyclists'
-        WHEN casualty_type LIKE 'Car occupant%' OR casualty_type LIKE 'Taxi%' THEN 'Car occupants' ELSE 'Other road users' END AS label,
-      count(*) FILTER (WHERE c.severity IN ('Fatal', 'Serious'))::INTEGER AS ksi, count(*)::INTEGER AS "all"
-    FROM road_casualties c JOIN road_collisions r USING (accident_index) WHERE r.year = ${f.year} GROUP BY 1 ORDER BY ksi DESC, label`);
-  if (!rows.length) return [];
-  const total = rows.reduce((s, r) => s + r.ksi, 0);
-  const top = rows[0];
-  return [{
+export function roadUsers(f: RoadFacts): ChartSpec | undefined {
+  if (!f.roadUsers) return undefined;
+  const top = f.roadUsers[0];
+  return {
     id: "roads-casualties-by-road-user",
     title: `${top.label} were the largest group of people killed or seriously injured`,
     subtitle: `People killed or seriously injured in collisions reported to police, by road user, ${f.year}`,
-    description: `Of ${formatCount(total)} people killed or seriously injured in ${f.year}, ${formatCount(top.ksi)} were ${top.label.toLowerCase()}. ${rows.slice(1).map((r) => `${r.label}: ${formatCount(r.ksi)}`).join("; ")}.`,
+    description: roadUsersSentence(f)!,
     plot: "rankedBars",
     options: {valueLabel: "People killed or seriously injured", format: "count"},
-    data: rows.map((r) => ({label: r.label, value: r.ksi, all: r.all, role: r === top ? "this" : "other"})),
+    data: f.roadUsers.map((r) => ({label: r.label, value: r.ksi, all: r.all, role: r === top ? "this" : "other"})),
     columns: [{key: "label", label: "Road user", kind: "text"}, {key: "value", label: "Killed or seriously injured", kind: "count"}, {key: "all", label: "All casualties", kind: "count"}],
     source: STATS19_SOURCE,
     updated: `Data for ${f.year}`
-  }];
+  };
 }
 
 function severity(f: RoadFacts): ChartSpec {
@@ -141,7 +123,7 @@ function hourDay(f: RoadFacts): ChartSpec {
 
 /** The share of collisions that killed or seriously injured, for each group of `rows`; `top` highlighted. */
 function ksiShareChart(f: RoadFacts, rows: Count[], top: Count, text: {id: string; title: string; subtitle: string; description: string; groupLabel: string; label?: (c: Count) => string}): ChartSpec {
-  const data = rows.map((c) => ({label: text.label?.(c) ?? c.label, value: Math.round(share(c) * 1000) / 1000, collisions: c.collisions, ksi: c.ksi, role: c === top ? "this" : "other"}));
+  const data = rows.map((c) => ({label: text.label?.(c) ?? c.label, value: Math.round(ksiShare(c) * 1000) / 1000, collisions: c.collisions, ksi: c.ksi, role: c === top ? "this" : "other"}));
   return {
     id: text.id, title: text.title, subtitle: `${text.subtitle}, ${f.year}`, description: text.description,
     plot: "rankedBars",
@@ -153,43 +135,39 @@ function ksiShareChart(f: RoadFacts, rows: Count[], top: Count, text: {id: strin
   };
 }
 
-const highest = (rows: Count[]) => rows.reduce((a, b) => (share(b) > share(a) ? b : a));
-
 function speed(f: RoadFacts): ChartSpec {
-  const rows = f.bySpeed.filter((c) => c.label !== "Unknown");
-  const top = highest(rows);
+  const rows = knownSpeeds(f);
+  const top = highestShare(rows);
   const most = rows.reduce((a, b) => (b.ksi > a.ksi ? b : a));
   return ksiShareChart(f, rows, top, {
     id: "roads-speed-limit",
     title: `Collisions on ${top.label} roads were the most likely to kill or seriously injure`,
     subtitle: "Share of collisions in which someone was killed or seriously injured, by speed limit",
-    description: `On ${top.label} roads, ${formatPercent(share(top))} of collisions killed or seriously injured someone (${formatCount(top.ksi)} of ${formatCount(top.collisions)}). ${most.label} roads had the most such collisions, ${formatCount(most.ksi)}, because most collisions happen there (${formatCount(most.collisions)}).`,
+    description: `On ${top.label} roads, ${formatPercent(ksiShare(top))} of collisions killed or seriously injured someone (${formatCount(top.ksi)} of ${formatCount(top.collisions)}). ${most.label} roads had the most such collisions, ${formatCount(most.ksi)}, because most collisions happen there (${formatCount(most.collisions)}).`,
     groupLabel: "Speed limit",
     label: (c) => `${c.label} roads`
   });
 }
 
 function urbanLight(f: RoadFacts): ChartSpec {
-  const rows = f.byUrbanLight.filter((c) => /^(Urban|Rural),/.test(c.label));
-  const top = highest(rows);
-  const low = rows.reduce((a, b) => (share(b) < share(a) ? b : a));
-  const words = (c: Count, road: string) => c.label.toLowerCase().replace(",", ` ${road} in the`); // "Rural, dark" → "rural road in the dark"
+  const rows = urbanLightGroups(f);
+  const top = highestShare(rows);
   return ksiShareChart(f, rows, top, {
     id: "roads-urban-rural-light",
-    title: `A collision on ${/^[aeiou]/.test(words(top, "road")) ? "an" : "a"} ${words(top, "road")} was the most likely to be serious`,
+    title: `A collision on ${article(urbanLightWords(top, "road"))} ${urbanLightWords(top, "road")} was the most likely to be serious`,
     subtitle: "Share of collisions that killed or seriously injured, by area type and light",
-    description: `${formatPercent(share(top))} of collisions on ${words(top, "roads")} killed or seriously injured someone, against ${formatPercent(share(low))} on ${words(low, "roads")}. "Dark" includes roads with and without street lights.`,
+    description: `${urbanLightSentence(f)}. "Dark" includes roads with and without street lights.`,
     groupLabel: "Area type and light",
     label: (c) => c.label.replace(/^(Urban|Rural)/, "$1 roads")
   });
 }
 
-function forceVsStats19(f: RoadFacts): ChartSpec[] {
+function forceVsStats19(f: RoadFacts): ChartSpec | undefined {
   let figures: ReturnType<typeof forceCollisionFigures>;
   try {
     figures = forceCollisionFigures(f.year);
   } catch {
-    return []; // the reports give no figures for this year: nothing to set beside STATS19
+    return undefined; // the reports give no figures for this year: nothing to set beside STATS19
   }
   const data = [
     {measure: "Fatal collisions", source: "Force report", value: figures.fatal.value},
@@ -200,7 +178,7 @@ function forceVsStats19(f: RoadFacts): ChartSpec[] {
     {measure: "KSI collisions", source: "STATS19", value: f.ksi}
   ];
   const same = figures.fatal.value === f.fatal;
-  return [{
+  return {
     id: "roads-force-vs-stats19",
     title: `The force counts ${formatCount(figures.serious.value)} serious collisions in ${f.year}; STATS19 has ${formatCount(f.serious)}`,
     subtitle: `Two counts of the same year, side by side: the force's own report and the Department for Transport's STATS19`,
@@ -212,5 +190,5 @@ function forceVsStats19(f: RoadFacts): ChartSpec[] {
     columns: [{key: "measure", label: "Measure", kind: "text"}, {key: "source", label: "Source", kind: "text"}, {key: "value", label: "Collisions", kind: "count"}],
     source: `${figures.fatal.citation}; ${STATS19_SOURCE}`,
     updated: `Data for ${f.year}`
-  }];
+  };
 }

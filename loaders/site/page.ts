@@ -1,17 +1,27 @@
-// Small helpers for page loaders that write Markdown.
+// The page frame for page loaders: front matter, Markdown and HTML blocks in order, and the page's script.
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "../lib/paths.ts";
+import {block, Html, html} from "./html.ts";
 
 /** Stylesheets for a page kind (front matter `style`): the site's own sheet plus that kind's rules (src/style-*.css). */
 export const STORY_STYLE = "/style-story.css";
 export const AREAS_STYLE = "/style-areas.css";
 
-/** Front matter + body. */
-export function page(frontMatter: Record<string, unknown>, body: string): string {
+/**
+ * A page for Framework: front matter, then each part in order — Markdown as a string, HTML as Html (written as one
+ * HTML block: see block()). The body opens with the skip link's target, so the link lands at the start of the
+ * page's own content and Framework's link check knows the anchor.
+ */
+export function page(frontMatter: Record<string, unknown>, ...parts: (string | Html | false | undefined)[]): string {
   const yaml = Object.entries(frontMatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
-  return `---\n${yaml}\n---\n\n${body.trim()}\n`;
+  const body = [MAIN_START, ...parts].filter((p): p is string | Html => !!p).map((p) => (p instanceof Html ? block(p) : p.trim())).filter(Boolean);
+  return `---\n${yaml}\n---\n\n${body.join("\n\n")}\n`;
 }
+
+/** Where the skip link goes (observablehq.config.ts): the first thing in every page's own content. */
+export const MAIN_ID = "main-content";
+const MAIN_START = html`<div id="${MAIN_ID}" tabindex="-1"></div>`;
 
 /**
  * A page's browser script. It waits for window.siteReady (set in the page head by observablehq.config.ts:
@@ -33,21 +43,5 @@ export const chartScript = (depth: number): string => clientScript([chartClient(
 /** Whether a page exists in src/ (as .md or a page loader), so we only ever link to pages that exist. */
 export function pageExists(path: string): boolean {
   const base = join(ROOT, "src", path.replace(/^\//, ""));
-  return [".md", ".md.ts", ".md.js"].some((ext) => existsSync(base + ext)) || existsSync(join(base, "index.md"));
+  return [".md", ".md.ts", ".md.js"].some((ext) => existsSync(base + ext)) || existsSync(join(base, "index.md")) || existsSync(join(base, "index.md.ts"));
 }
-
-export interface StoryLink {
-  path: string;
-  title: string;
-  summary: string;
-}
-
-/** The narrative stories, in reading order; only those whose page exists are linked. */
-export const STORIES: StoryLink[] = [
-  {path: "/stories/roads", title: "Roads: who is hurt, where and when", summary: "Collisions reported to police, how severe they were, and what the force reports."},
-  {path: "/stories/county-lines", title: "County lines and drugs", summary: "Drug offences, stop and search and what the force reports about exploitation."},
-  {path: "/stories/vawg", title: "Violence against women and girls", summary: "What open data can and cannot show, beside the force's published measures."},
-  {path: "/stories/victims", title: "Victims", summary: "Outcomes for victims and how well they are kept informed."}
-];
-
-export const existingStories = () => STORIES.filter((s) => pageExists(s.path));

@@ -1,6 +1,10 @@
-// Every number the Roads story uses, computed from the road-collisions extract (STATS19) and the areas.
-import type {Db} from "../lib/duckdb.ts";
-import {areas, forcePopulation} from "../lib/force.ts";
+// Every number the Roads story uses, computed from the road-collisions extract (STATS19), the areas and the force's
+// published figures; and the sentences that more than one place states (a chart's description and a step).
+import {formatCount, formatPercent} from "../../../src/components/format.ts";
+import type {Db} from "../../lib/duckdb.ts";
+import {areas, forcePopulation} from "../../lib/force.ts";
+import {citation} from "../../sources/documents.ts";
+import {publishedMeasure} from "../../sources/published.ts";
 
 export interface Count {
   label: string;
@@ -30,6 +34,8 @@ export interface RoadFacts {
   peakHours: {from: number; to: number; collisions: number};
   peakDay: {day: string; collisions: number};
   quietDay: {day: string; collisions: number};
+  /** people killed or seriously injured by road user, most first; null when the snapshot has no casualty table */
+  roadUsers: {label: string; ksi: number; all: number}[] | null;
 }
 
 export const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -77,8 +83,61 @@ export async function roadFacts(db: Db): Promise<RoadFacts> {
       ORDER BY CASE severity WHEN 'Slight' THEN 0 WHEN 'Serious' THEN 1 ELSE 2 END, accident_index`),
     peakHours: peak,
     peakDay: sortedDays[0],
-    quietDay: sortedDays.at(-1)!
+    quietDay: sortedDays.at(-1)!,
+    roadUsers: await roadUsers(db, year)
   };
+}
+
+/** Casualties killed or seriously injured, by road user — only when the snapshot holds DfT's casualty table. */
+async function roadUsers(db: Db, year: number): Promise<RoadFacts["roadUsers"]> {
+  const views = await db.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'road_casualties'`);
+  if (!views[0].n) return null;
+  const rows = await db.all<{label: string; ksi: number; all: number}>(`
+    SELECT CASE WHEN c.casualty_type = 'Pedestrian' THEN 'Pedestrians' WHEN casualty_type = 'Cyclist' THEN 'Cyclists'
+        WHEN casualty_type LIKE 'Motorcycle%' OR casualty_type LIKE 'Electric motorcycle%' THEN 'Motorcyclists'
+        WHEN casualty_type LIKE 'Car occupant%' OR casualty_type LIKE 'Taxi%' THEN 'Car occupants' ELSE 'Other road users' END AS label,
+      count(*) FILTER (WHERE c.severity IN ('Fatal', 'Serious'))::INTEGER AS ksi, count(*)::INTEGER AS "all"
+    FROM road_casualties c JOIN road_collisions r USING (accident_index) WHERE r.year = ${year} GROUP BY 1 ORDER BY ksi DESC, label`);
+  return rows.length ? rows : null;
+}
+
+/** The force's published collision figures for a year that STATS19 also measures, with their citations. */
+export function forceCollisionFigures(year: number) {
+  const get = (id: string) => {
+    const m = publishedMeasure(id);
+    return {value: m.value, citation: citation(m), quote: m.quote, period: m.period, measure: m};
+  };
+  return {fatal: get(`roads-fatal-collisions-${year}`), serious: get(`roads-serious-collisions-${year}`), ksi: get(`roads-ksi-collisions-${year}`), deaths: get(`roads-deaths-${year}`)};
+}
+
+/** "Of 250 people killed or seriously injured in 2023, 80 were car occupants. Pedestrians: 50; …." */
+export function roadUsersSentence(f: RoadFacts): string | null {
+  if (!f.roadUsers) return null;
+  const [top, ...rest] = f.roadUsers;
+  const total = f.roadUsers.reduce((s, r) => s + r.ksi, 0);
+  return `Of ${formatCount(total)} people killed or seriously injured in ${f.year}, ${formatCount(top.ksi)} were ${top.label.toLowerCase()}. ${rest.map((r) => `${r.label}: ${formatCount(r.ksi)}`).join("; ")}.`;
+}
+
+/** The share of a group's collisions that killed or seriously injured someone. */
+export const ksiShare = (c: Count): number => (c.collisions ? c.ksi / c.collisions : 0);
+
+/** The group with the highest KSI share, and the lowest. */
+export const highestShare = (rows: Count[]): Count => rows.reduce((a, b) => (ksiShare(b) > ksiShare(a) ? b : a));
+export const lowestShare = (rows: Count[]): Count => rows.reduce((a, b) => (ksiShare(b) < ksiShare(a) ? b : a));
+
+/** Collisions by speed limit, without those whose limit is unknown. */
+export const knownSpeeds = (f: RoadFacts): Count[] => f.bySpeed.filter((c) => c.label !== "Unknown");
+
+/** Collisions by urban or rural area and daylight or dark, without unknowns. */
+export const urbanLightGroups = (f: RoadFacts): Count[] => f.byUrbanLight.filter((c) => /^(Urban|Rural),/.test(c.label));
+
+/** "Rural, dark" → "rural road in the dark" (or "roads") */
+export const urbanLightWords = (c: Count, road: string): string => c.label.toLowerCase().replace(",", ` ${road} in the`);
+
+/** "41% of collisions on rural roads in the dark killed or seriously injured someone, against 21% on urban roads in the daylight" */
+export function urbanLightSentence(f: RoadFacts): string {
+  const rows = urbanLightGroups(f), top = highestShare(rows), low = lowestShare(rows);
+  return `${formatPercent(ksiShare(top))} of collisions on ${urbanLightWords(top, "roads")} killed or seriously injured someone, against ${formatPercent(ksiShare(low))} on ${urbanLightWords(low, "roads")}`;
 }
 
 /** 15 → "3pm", 0 → "midnight", 12 → "midday" */

@@ -1,10 +1,13 @@
 // Charts on the home page.
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {formatCount, formatMonth, formatMonthRange} from "../../src/components/format.ts";
+import {chartGroup} from "../charts/group.ts";
+import {POLICE_UK_SOURCE} from "../charts/sources.ts";
+import {crimePeriods} from "../extracts/periods.ts";
 import {sqlList, type Db} from "../lib/duckdb.ts";
 import {force} from "../lib/force.ts";
-import {crimePeriods} from "../extracts/periods.ts";
-import {POLICE_UK_SOURCE} from "./sources.ts";
+
+export const homeCharts = chartGroup("home", import.meta.url, async (db) => ({monthlyTrend: await homeMonthlyTrend(db)}));
 
 /** Monthly crime (excluding anti-social behaviour) and ASB for the force, latest 12 months. */
 export async function homeMonthlyTrend(db: Db): Promise<ChartSpec> {

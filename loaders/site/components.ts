@@ -1,0 +1,69 @@
+// Small pieces of page HTML used in more than one place, each a function of its parameters (in the manner of
+// GOV.UK Frontend components); tests/unit/components.test.ts renders named examples of each.
+import {formatCount} from "../../src/components/format.ts";
+import {html, type Html, type HtmlValue} from "./html.ts";
+
+export interface TableColumn {
+  label: HtmlValue;
+  /** right-aligned numbers */
+  numeric?: boolean;
+}
+
+export interface TableRow {
+  /** the row's heading (first column) */
+  header: HtmlValue;
+  cells: HtmlValue[];
+  className?: string;
+}
+
+/**
+ * A data table in a scrolling region that keyboard users can reach and screen readers can name: the region is
+ * labelled by the table's caption. `captionHidden` keeps the caption for assistive technology only.
+ */
+export function tableRegion({id, caption, columns, rows, className, captionHidden, testId}: {
+  id: string; caption: HtmlValue; columns: TableColumn[]; rows: TableRow[]; className?: string; captionHidden?: boolean; testId?: string;
+}): Html {
+  const captionId = `${id}-caption`;
+  const num = (numeric: boolean | undefined) => (numeric ? html` class="num"` : "");
+  return html`<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table${className ? html` class="${className}"` : ""}${testId ? html` data-testid="${testId}"` : ""}>
+<caption id="${captionId}"${captionHidden ? html` class="visually-hidden"` : ""}>${caption}</caption>
+<thead><tr>${columns.map((c) => html`<th scope="col"${num(c.numeric)}>${c.label}</th>`)}</tr></thead>
+<tbody>${rows.map((r) => html`<tr${r.className ? html` class="${r.className}"` : ""}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
+</table></div>`;
+}
+
+export interface HeadlineCard {
+  /** the big number, already worded ("1,234", "+5%") */
+  number: string;
+  /** data-measure name, so tests and scripts can find the number */
+  measure?: string;
+  /** what the number counts */
+  text: HtmlValue;
+  /** a second line: the rate and its comparison */
+  detail?: HtmlValue;
+}
+
+/** Headline numbers as a list of cards, named for assistive technology by `label`. */
+export function headlineCards(label: string, cards: HeadlineCard[], className = "card-grid"): Html {
+  return html`<ul class="${className}" aria-label="${label}">
+${cards.map((c) => html`<li><span class="headline-number"${c.measure ? html` data-measure="${c.measure}"` : ""}>${c.number}</span> ${c.text}${c.detail ? html` <span class="headline-rate">${c.detail}</span>` : ""}</li>`)}
+</ul>`;
+}
+
+/** A published figure's source in brackets, after the sentence that quotes it. */
+export function citationHtml(citation: string): Html {
+  return html`<span class="citation">(${citation})</span>`;
+}
+
+/** A pointer to a story: "On drugs and exploitation: County lines and drugs." */
+export function storyLink(story: {path: string; title: string} | undefined, lead: string): Html {
+  return story ? html`<p class="story-link">${lead} <a href="${story.path}">${story.title}</a>.</p>` : html``;
+}
+
+/** Counts below this are shown as "fewer than 5" wherever a small count could identify someone. */
+export const SMALL_COUNT = 5;
+
+/** A count as shown: "fewer than 5" below SMALL_COUNT (zero included), else the number with separators. */
+export function countText(n: number): string {
+  return n < SMALL_COUNT ? `fewer than ${SMALL_COUNT}` : formatCount(n);
+}

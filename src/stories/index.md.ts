@@ -1,0 +1,3 @@
+import {storiesIndexPage} from "../../loaders/stories/index-page.ts";
+
+process.stdout.write(storiesIndexPage());

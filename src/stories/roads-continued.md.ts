@@ -1,3 +1,0 @@
-import {roadsContinuedPage} from "../../loaders/pages/roads.ts";
-
-process.stdout.write(await roadsContinuedPage());

@@ -1,3 +1,0 @@
-import {roadsPage} from "../../loaders/pages/roads.ts";
-
-process.stdout.write(await roadsPage());

@@ -1,0 +1,89 @@
+// The page components and the escaping template, each rendered from named examples (as GOV.UK Frontend tests its
+// components): what a reader and a screen reader get, and that text can never become markup.
+import {JSDOM} from "jsdom";
+import {describe, expect, test} from "vitest";
+import {citationHtml, countText, headlineCards, storyLink, tableRegion} from "../../loaders/site/components.ts";
+import {block, deferredHtml, html, raw} from "../../loaders/site/html.ts";
+
+const dom = (h: {value: string}) => new JSDOM(`<!DOCTYPE html><body>${h.value}</body>`).window.document;
+
+describe("html template", () => {
+  test("escapes text in content and attributes", () => {
+    const name = `<script>alert("x")</script> & 'quotes'`;
+    const out = html`<p title="${name}">${name}</p>`.value;
+    expect(out).toBe(`<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;</p>`);
+    const doc = dom(html`<p title="${name}">${name}</p>`);
+    expect(doc.querySelector("script")).toBeNull();
+    expect(doc.querySelector("p")!.textContent).toBe(name);
+    expect(doc.querySelector("p")!.getAttribute("title")).toBe(name);
+  });
+  test("nests Html unescaped, joins arrays, and renders nothing for false, null and undefined", () => {
+    const items = ["a<b", "c"].map((t) => html`<li>${t}</li>`);
+    expect(html`<ul>${items}</ul>${false}${null}${undefined}${0}`.value).toBe("<ul><li>a&lt;b</li><li>c</li></ul>0");
+    expect(html`${raw("<b>trusted</b>")}`.value).toBe("<b>trusted</b>");
+  });
+  test("block() makes one Markdown HTML block: no blank lines, no indentation", () => {
+    expect(block(html`<div>\n\n    <p>a</p>\n  \n</div>`)).toBe("<div>\n<p>a</p>\n</div>");
+  });
+  test("deferredHtml puts its opening tag on a line of its own and refuses a closing </noscript>", () => {
+    expect(deferredHtml(html`<p>x</p>`).value).toBe("<noscript data-deferred>\n<p>x</p></noscript>");
+    expect(() => deferredHtml(raw("</noscript>"))).toThrow(/noscript/);
+  });
+});
+
+describe("tableRegion", () => {
+  const example = () => tableRegion({id: "rates", caption: "Crime per 1,000 residents, <2025>",
+    columns: [{label: "Area"}, {label: "Crimes", numeric: true}, {label: "Rate", numeric: true}],
+    rows: [{header: "Stafford", cells: ["9,395", "68.7"]}, {header: html`<strong>Force</strong>`, cells: ["100", "70.1"], className: "is-force"}]});
+
+  test("a scrolling region, reachable by keyboard and named by the table's caption", () => {
+    const doc = dom(example());
+    const region = doc.querySelector(".table-scroll")!;
+    expect(region.getAttribute("role")).toBe("region");
+    expect(region.getAttribute("tabindex")).toBe("0");
+    const caption = doc.getElementById(region.getAttribute("aria-labelledby")!)!;
+    expect(caption.tagName).toBe("CAPTION");
+    expect(caption.textContent).toBe("Crime per 1,000 residents, <2025>");
+  });
+  test("column headers, row headers and numeric cells", () => {
+    const doc = dom(example());
+    expect(Array.from(doc.querySelectorAll("thead th")).map((th) => [th.textContent, th.getAttribute("scope"), th.className])).toEqual([["Area", "col", ""], ["Crimes", "col", "num"], ["Rate", "col", "num"]]);
+    expect(Array.from(doc.querySelectorAll("tbody th")).map((th) => th.textContent)).toEqual(["Stafford", "Force"]);
+    expect(Array.from(doc.querySelectorAll("tbody tr:first-child td")).map((td) => [td.textContent, td.className])).toEqual([["9,395", "num"], ["68.7", "num"]]);
+    expect(doc.querySelector("tbody tr.is-force strong")?.textContent).toBe("Force");
+  });
+  test("a hidden caption still names the region", () => {
+    const doc = dom(tableRegion({id: "x", caption: "Hidden", captionHidden: true, columns: [{label: "A"}], rows: []}));
+    expect(doc.querySelector("caption")!.className).toBe("visually-hidden");
+    expect(doc.querySelector(".table-scroll")!.getAttribute("aria-labelledby")).toBe("x-caption");
+  });
+});
+
+describe("headlineCards", () => {
+  test("a labelled list of numbers, each findable by its measure", () => {
+    const doc = dom(headlineCards("Headline numbers for Stafford", [
+      {number: "9,395", measure: "crime-count", text: "crimes", detail: "68.7 per 1,000"},
+      {number: "+5%", text: html`change, <em>months</em>`}
+    ]));
+    const list = doc.querySelector("ul")!;
+    expect(list.getAttribute("aria-label")).toBe("Headline numbers for Stafford");
+    expect(doc.querySelector('[data-measure="crime-count"]')?.textContent).toBe("9,395");
+    expect(Array.from(list.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["9,395 crimes 68.7 per 1,000", "+5% change, months"]);
+  });
+});
+
+describe("citationHtml and storyLink", () => {
+  test("a citation in brackets, escaped", () => {
+    expect(citationHtml("Force performance report (January 2024), section 3.5 & more").value).toBe('<span class="citation">(Force performance report (January 2024), section 3.5 &amp; more)</span>');
+  });
+  test("a story link only for a story that exists", () => {
+    expect(storyLink({path: "/stories/roads", title: "Roads"}, "More on roads:").value).toBe('<p class="story-link">More on roads: <a href="/stories/roads">Roads</a>.</p>');
+    expect(storyLink(undefined, "More on roads:").value).toBe("");
+  });
+});
+
+describe("countText", () => {
+  test.each([[0, "fewer than 5"], [1, "fewer than 5"], [4, "fewer than 5"], [5, "5"], [1234, "1,234"]])("%i → %s", (n, text) => {
+    expect(countText(n)).toBe(text);
+  });
+});
