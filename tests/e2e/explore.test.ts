@@ -127,6 +127,7 @@ test("a shared link restores the view; its numbers, table and CSV match the raw 
   const query = `?area=tamworth,stafford&type=shoplifting&from=${from}&to=${to}&measure=rate&view=areas`;
   await page.goto(`${site.url}/explore${query}`);
   await drawn(page, query);
+  await poll(() => page.locator("#explore").getAttribute("data-address")).toBe(query); // the address follows the chart
   expect(new URL(page.url()).search).toBe(query);
   await poll(() => page.locator("#explore-controls input[name=area][value=tamworth]").isChecked()).toBe(true);
   expect(await page.locator("#explore-controls input[name=measure][value=rate]").isChecked()).toBe(true);
@@ -202,6 +203,7 @@ test("choices made with the keyboard redraw the chart and keep the address in st
   await page.locator("#explore-controls input[name=measure][value=rate]").focus();
   await page.keyboard.press("Space");
   const query = await drawn(page, /measure=rate/);
+  await poll(() => page.locator("#explore").getAttribute("data-address")).toBe(query);
   expect(new URL(page.url()).search).toBe(query);
   await page.selectOption("#explore-from", rawMonths.at(-3)!);
   await drawn(page, new RegExp(`from=${rawMonths.at(-3)}&`));

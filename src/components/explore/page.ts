@@ -16,6 +16,9 @@ export interface ExplorerUrls {
   sqlData: string;
 }
 
+/** How long after a change the address is updated (changes within it update it once). */
+const ADDRESS_DELAY_MS = 150;
+
 const byId = <T extends HTMLElement>(root: ParentNode, id: string) => root.querySelector<T>(`#${id}`)!;
 
 export function readCatalogue(root: ParentNode): Catalogue {
@@ -42,8 +45,8 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
   const status = byId(root, "explore-status");
   const notesBox = byId(root, "explore-notes");
   const holder = byId(root, "explore-output");
-  let csvUrl = "";
   let lastWidth = 0;
+  let addressTimer: ReturnType<typeof setTimeout> | undefined;
   let current: ExploreState | undefined;
 
   // The SQL box does not need the filters' data: it is offered at once, and its engine loads only on request.
@@ -74,12 +77,12 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
 
   const draw = (state: ExploreState) => {
     const result = computeResult(extract, state, catalogue);
-    if (csvUrl) URL.revokeObjectURL(csvUrl);
-    csvUrl = URL.createObjectURL(new Blob([resultCsv(result, catalogue)], {type: "text/csv"}));
+    // a data: address, not a Blob's: registering a Blob is a round trip to the browser process on every change
+    const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(resultCsv(result, catalogue))}`;
     // the width the resize observer last saw: reading clientWidth here would force a layout on every change
     lastWidth ||= Math.floor(holder.clientWidth);
     const tableOpen = holder.querySelector<HTMLDetailsElement>("details.chart-table")?.open ?? false;
-    const figure = resultFigure(result, catalogue, document, {width: lastWidth, csvHref: csvUrl, tableOpen});
+    const figure = resultFigure(result, catalogue, document, {width: lastWidth, csvHref, tableOpen});
     holder.replaceChildren(figure);
     return figure;
   };
@@ -90,9 +93,16 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
     writeForm(form, current);
     const figure = draw(current);
     showNotes(notesBox, [...notes, ...normal.notes]);
-    const url = new URL(location.href);
-    url.search = stateToSearch(current);
-    history.replaceState(history.state, "", url);
+    // The address follows a moment later, once for a burst of changes: updating it is a round trip to the browser
+    // process (slow on a busy machine, and throttled by browsers when repeated fast), and the chart comes first.
+    const search = stateToSearch(current);
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(() => {
+      const url = new URL(location.href);
+      url.search = search;
+      history.replaceState(history.state, "", url);
+      root.dataset.address = search;
+    }, ADDRESS_DELAY_MS);
     root.classList.remove("is-pending");
     status.textContent = `Showing ${figure.querySelector(".chart-title")!.textContent}, ${figure.querySelector(".chart-subtitle")!.textContent!.replace(/^./, (c) => c.toLowerCase())}.`;
   };
