@@ -124,16 +124,16 @@ async function syntheticData(dir: string): Promise<{parquet: Buffer; catalogue: 
 function moduleUrls(dist: string): Record<string, string> {
   const dir = join(dist, "_import", "components", "explore");
   const find = (name: string) => `/_import/components/explore/${readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f))}`;
-  return {model: find("model"), figure: find("figure"), data: find("data"), csv: find("csv")};
+  return {model: find("model"), view: find("view"), data: find("data")};
 }
 
 /**
- * Times the page's own drawing code (what a form change runs: compute the result, draw the figure, put it in the
+ * Times the page's own drawing code (view.ts drawResult, what a form change runs: compute the result, draw the figure, put it in the
  * page, lay it out) over `changes` states, in the page at /explore. Returns ms per change, and the ms to decode.
  */
 async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl: string, catalogue: Catalogue, changes: number): Promise<{ms: number[]; decodeMs: number; rows: number}> {
   return page.evaluate(async ({modules, dataUrl, catalogue, changes}) => {
-    const [{computeResult, indexExtract}, {resultFigure}, {decodeExtract}, {resultCsv}] = await Promise.all([import(modules.model), import(modules.figure), import(modules.data), import(modules.csv)]);
+    const [{indexExtract}, {drawResult}, {decodeExtract}] = await Promise.all([import(modules.model), import(modules.view), import(modules.data)]);
     const t0 = performance.now();
     const bytes = await (await fetch(dataUrl)).arrayBuffer();
     const extract = indexExtract(await decodeExtract(bytes), catalogue);
@@ -142,6 +142,7 @@ async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl:
     const areas = catalogue.areas.map((a: {slug: string}) => a.slug), types = catalogue.types.map((t: {slug: string}) => t.slug);
     const from = catalogue.months[0], to = catalogue.months.at(-1);
     const ms: number[] = [];
+    const width = Math.floor(holder.clientWidth);
     for (let i = 0; i < changes + 10; i++) {
       // cycle through states a reader makes: 1–4 areas or types as lines, counts or rates, over every month held
       const n = 1 + (i % 4);
@@ -151,13 +152,9 @@ async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl:
       state.areas = [...new Set(state.areas)];
       state.types = [...new Set(state.types)];
       const start = performance.now();
-      const result = computeResult(extract, state, catalogue);
-      const url = URL.createObjectURL(new Blob([resultCsv(result, catalogue)], {type: "text/csv"}));
-      const figure = resultFigure(result, catalogue, document, {width: Math.floor(holder.clientWidth), csvHref: url});
-      holder.replaceChildren(figure);
+      const figure = drawResult(holder, extract, state, catalogue, width);
       figure.getBoundingClientRect(); // style and layout, as the browser must before it can paint
       if (i >= 10) ms.push(performance.now() - start); // the first ten warm the code
-      URL.revokeObjectURL(url);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     }
     return {ms, decodeMs, rows: extract.rows};

@@ -3,11 +3,10 @@
 // The SQL box's engine loads only when asked (sql-box.ts).
 import type {Catalogue} from "./catalogue.js";
 import {formTouched, readForm, writeForm} from "./controls.js";
-import {resultCsv} from "./csv.js";
 import {loadExtract} from "./data.js";
-import {resultFigure} from "./figure.js";
-import {computeResult, type Extract} from "./model.js";
+import type {Extract} from "./model.js";
 import {normaliseState, parseState, stateToSearch, type ExploreState} from "./state.js";
+import {drawResult} from "./view.js";
 
 export interface ExplorerUrls {
   /** the filters' Parquet extract: its address, or its response already on the way */
@@ -76,15 +75,9 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
   }
 
   const draw = (state: ExploreState) => {
-    const result = computeResult(extract, state, catalogue);
-    // a data: address, not a Blob's: registering a Blob is a round trip to the browser process on every change
-    const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(resultCsv(result, catalogue))}`;
     // the width the resize observer last saw: reading clientWidth here would force a layout on every change
     lastWidth ||= Math.floor(holder.clientWidth);
-    const tableOpen = holder.querySelector<HTMLDetailsElement>("details.chart-table")?.open ?? false;
-    const figure = resultFigure(result, catalogue, document, {width: lastWidth, csvHref, tableOpen});
-    holder.replaceChildren(figure);
-    return figure;
+    return drawResult(holder, extract, state, catalogue, lastWidth);
   };
 
   const show = (state: ExploreState, notes: string[] = []) => {
