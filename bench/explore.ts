@@ -131,7 +131,7 @@ function moduleUrls(dist: string): Record<string, string> {
  * Times the page's own drawing code (view.ts drawResult, what a form change runs: compute the result, draw the figure, put it in the
  * page, lay it out) over `changes` states, in the page at /explore. Returns ms per change, and the ms to decode.
  */
-async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl: string, catalogue: Catalogue, changes: number): Promise<{ms: number[]; decodeMs: number; rows: number}> {
+async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl: string, catalogue: Catalogue, changes: number): Promise<{ms: number[]; best: number[]; decodeMs: number; rows: number}> {
   return page.evaluate(async ({modules, dataUrl, catalogue, changes}) => {
     const [{indexExtract}, {drawResult}, {decodeExtract}] = await Promise.all([import(modules.model), import(modules.view), import(modules.data)]);
     const t0 = performance.now();
@@ -141,7 +141,7 @@ async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl:
     const holder = document.getElementById("explore-output")!;
     const areas = catalogue.areas.map((a: {slug: string}) => a.slug), types = catalogue.types.map((t: {slug: string}) => t.slug);
     const from = catalogue.months[0], to = catalogue.months.at(-1);
-    const ms: number[] = [];
+    const ms: number[] = [], best: number[] = [];
     const width = Math.floor(holder.clientWidth);
     for (let i = 0; i < changes + 10; i++) {
       // cycle through states a reader makes: 1–4 areas or types as lines, counts or rates, over every month held
@@ -151,22 +151,28 @@ async function timeDrawing(page: Page, modules: Record<string, string>, dataUrl:
         types: Array.from({length: view === "types" ? n : 1}, (_, k) => types[(i * 5 + k * 3) % types.length]), from, to, measure: i % 2 ? "rate" : "count", view};
       state.areas = [...new Set(state.areas)];
       state.types = [...new Set(state.types)];
-      const start = performance.now();
-      const figure = drawResult(holder, extract, state, catalogue, width);
-      figure.getBoundingClientRect(); // style and layout, as the browser must before it can paint
-      if (i >= 10) ms.push(performance.now() - start); // the first ten warm the code
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // each state drawn three times: the first as a reader gets it, the best of three as the work itself (other
+      // processes on a shared machine lengthen single runs, never shorten them)
+      const times: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const start = performance.now();
+        const figure = drawResult(holder, extract, state, catalogue, width);
+        figure.getBoundingClientRect(); // style and layout, as the browser must before it can paint
+        times.push(performance.now() - start);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      if (i >= 10) { ms.push(times[0]); best.push(Math.min(...times)); } // the first ten warm the code
     }
-    return {ms, decodeMs, rows: extract.rows};
+    return {ms, best, decodeMs, rows: extract.rows};
   }, {modules, dataUrl, catalogue, changes});
 }
 
 /** Times the page's own form: a change event → the chart redrawn and laid out (the handler runs synchronously). */
-async function timeForm(page: Page, changes: number): Promise<number[]> {
+async function timeForm(page: Page, changes: number): Promise<{ms: number[]; best: number[]}> {
   return page.evaluate(async (changes) => {
     const form = document.getElementById("explore-controls") as HTMLFormElement;
     // (no named functions in here: tsx would wrap them in a helper the page does not have)
-    const ms: number[] = [];
+    const ms: number[] = [], best: number[] = [];
     for (let i = 0; i < changes + 10; i++) {
       const areas = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=area]")), types = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=type]"));
       const measures = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=measure]")), views = Array.from(form.querySelectorAll<HTMLInputElement>("input[name=view]"));
@@ -177,13 +183,18 @@ async function timeForm(page: Page, changes: number): Promise<number[]> {
       box.checked = !box.checked;
       if (i % 5 === 0) measures.find((b) => !b.checked)!.checked = true;
       if (i % 7 === 0) views[(i / 7) % 3].checked = true;
-      const start = performance.now();
-      form.dispatchEvent(new Event("change", {bubbles: true}));
-      document.querySelector("#explore-output figure")!.getBoundingClientRect();
-      if (i >= 10) ms.push(performance.now() - start);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // the change, then the same state twice more (as timeDrawing: first run and best of three)
+      const times: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const start = performance.now();
+        form.dispatchEvent(new Event("change", {bubbles: true}));
+        document.querySelector("#explore-output figure")!.getBoundingClientRect();
+        times.push(performance.now() - start);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      if (i >= 10) { ms.push(times[0]); best.push(Math.min(...times)); }
     }
-    return ms;
+    return {ms, best};
   }, changes);
 }
 
@@ -233,13 +244,16 @@ export async function runExploreBench(argv: string[]): Promise<void> {
     const national = await timeDrawing(page, modules, `${site.url}/bench-synthetic.parquet`, synthetic.catalogue, changes);
     await context.close();
     heading(`2. Filter change → chart redrawn and laid out, ${changes} changes each (after 10 to warm up), every month held, 1280×900; ${quiet}`);
-    const row = (label: string, ms: number[], rows: number, months: number) => [label, fmt.int(rows), String(months), `${percentile(ms, 50).toFixed(1)} ms`, `${percentile(ms, 95).toFixed(1)} ms`, `${percentile(ms, 100).toFixed(1)} ms`, fmt.ratio(percentile(ms, 95), FRAME_MS)];
-    console.log(table(["data and path", "rows", "months", "p50", "p95", "max", `p95 ÷ target (${FRAME_MS} ms)`], [
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const row = (label: string, t: {ms: number[]; best: number[]}, rows: number, months: number) => [label, fmt.int(rows), String(months),
+      ms(percentile(t.ms, 50)), ms(percentile(t.ms, 95)), ms(percentile(t.ms, 100)), fmt.ratio(percentile(t.ms, 95), FRAME_MS),
+      ms(percentile(t.best, 50)), ms(percentile(t.best, 95)), fmt.ratio(percentile(t.best, 95), FRAME_MS)];
+    console.log(table(["data and path", "rows", "months", "p50", "p95", "max", `p95 ÷ target (${FRAME_MS} ms)`, "best of 3: p50", "p95", "p95 ÷ target"], [
       row("real extract, through the page's form (change event → chart laid out)", form, real.rows, catalogue.months.length),
-      row("real extract, the drawing code alone", real.ms, real.rows, catalogue.months.length),
-      row("SYNTHETIC national size (36 months × 43 forces of real rows), the drawing code", national.ms, national.rows, synthetic.catalogue.months.length)
+      row("real extract, the drawing code alone (view.ts)", real, real.rows, catalogue.months.length),
+      row("SYNTHETIC national size (36 months × 43 forces of real rows), the drawing code", national, national.rows, synthetic.catalogue.months.length)
     ]));
-    console.log(`  national ÷ real, p95: ${fmt.ratio(percentile(national.ms, 95), percentile(real.ms, 95))}; Parquet: real ${fmt.bytes(readFileSync(join(dist, "_file", "data", readdirSync(join(dist, "_file", "data")).find((f) => /^explore-monthly\..*\.parquet$/.test(f))!)).length)}, SYNTHETIC ${fmt.bytes(synthetic.parquet.length)}; fetch + decode + index: real ${fmt.ms(real.decodeMs)}, SYNTHETIC ${fmt.ms(national.decodeMs)} (${fmt.int(synthetic.rows)} rows)`);
+    console.log(`  national ÷ real, p95: ${fmt.ratio(percentile(national.ms, 95), percentile(real.ms, 95))} (best of 3: ${fmt.ratio(percentile(national.best, 95), percentile(real.best, 95))}); Parquet: real ${fmt.bytes(readFileSync(join(dist, "_file", "data", readdirSync(join(dist, "_file", "data")).find((f) => /^explore-monthly\..*\.parquet$/.test(f))!)).length)}, SYNTHETIC ${fmt.bytes(synthetic.parquet.length)}; fetch + decode + index: real ${fmt.ms(real.decodeMs)}, SYNTHETIC ${fmt.ms(national.decodeMs)} (${fmt.int(synthetic.rows)} rows)`);
 
     // 3. SQL engine start
     quiet = await waitForQuiet();
