@@ -28,19 +28,21 @@ export function readForm(form: HTMLFormElement, catalogue: Catalogue): ExploreSt
   };
 }
 
+/** Sets the form to a state, touching only what differs (each change to the page is more work before it can paint). */
 export function writeForm(form: HTMLFormElement, state: ExploreState): void {
+  const check = (i: HTMLInputElement, on: boolean) => { if (i.checked !== on) i.checked = on; };
   for (const name of ["area", "type"] as const) {
     const chosen = name === "area" ? state.areas : state.types;
     const boxes = inputs(form, name);
-    for (const i of boxes) i.checked = chosen.includes(i.value);
+    for (const i of boxes) check(i, chosen.includes(i.value));
     // the folded list's summary names what is chosen, in the order chosen
     const summary = form.querySelector<HTMLElement>(`[data-summary="${name}"]`);
-    if (summary) summary.textContent = chosen.map((slug) => boxes.find((i) => i.value === slug)?.parentElement?.textContent?.trim() ?? slug).join(", ");
+    const text = chosen.map((slug) => boxes.find((i) => i.value === slug)?.parentElement?.textContent?.trim() ?? slug).join(", ");
+    if (summary && summary.textContent !== text) summary.textContent = text;
   }
-  for (const i of inputs(form, "measure")) i.checked = i.value === state.measure;
-  for (const i of inputs(form, "view")) i.checked = i.value === state.view;
-  select(form, "from").value = state.from;
-  select(form, "to").value = state.to;
+  for (const i of inputs(form, "measure")) check(i, i.value === state.measure);
+  for (const i of inputs(form, "view")) check(i, i.value === state.view);
+  for (const name of ["from", "to"] as const) if (select(form, name).value !== state[name]) select(form, name).value = state[name];
 }
 
 /** Whether the reader has changed the form from what the page was built with (before the script ran). */

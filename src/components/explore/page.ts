@@ -27,6 +27,7 @@ export function readCatalogue(root: ParentNode): Catalogue {
 /** Shows notes about what was set aside (as text: they may quote the address). */
 function showNotes(box: HTMLElement, notes: string[]): void {
   const list = box.querySelector("ul")!;
+  if (!notes.length && box.hidden) return; // nothing shown, nothing to show: leave the page as it is
   list.replaceChildren(...notes.map((n) => Object.assign(document.createElement("li"), {textContent: n})));
   box.hidden = notes.length === 0;
 }
@@ -86,18 +87,20 @@ export async function startExplorer(root: HTMLElement, urls: ExplorerUrls): Prom
     writeForm(form, current);
     const figure = draw(current);
     showNotes(notesBox, [...notes, ...normal.notes]);
-    // The address follows a moment later, once for a burst of changes: updating it is a round trip to the browser
-    // process (slow on a busy machine, and throttled by browsers when repeated fast), and the chart comes first.
+    root.classList.remove("is-pending");
+    // The address and the spoken status follow a moment later, once for a burst of changes: updating the address is
+    // a round trip to the browser process (slow on a busy machine, and throttled by browsers when repeated fast),
+    // a screen reader needs only the last of several quick changes, and the chart comes first.
     const search = stateToSearch(current);
+    const words = `Showing ${figure.querySelector(".chart-title")!.textContent}, ${figure.querySelector(".chart-subtitle")!.textContent!.replace(/^./, (c) => c.toLowerCase())}.`;
     clearTimeout(addressTimer);
     addressTimer = setTimeout(() => {
       const url = new URL(location.href);
       url.search = search;
       history.replaceState(history.state, "", url);
       root.dataset.address = search;
+      status.textContent = words;
     }, ADDRESS_DELAY_MS);
-    root.classList.remove("is-pending");
-    status.textContent = `Showing ${figure.querySelector(".chart-title")!.textContent}, ${figure.querySelector(".chart-subtitle")!.textContent!.replace(/^./, (c) => c.toLowerCase())}.`;
   };
 
   // A change made before the script ran is the reader's latest choice: it wins over the address.
