@@ -6,20 +6,13 @@
 import {monthRuns} from "../../src/components/months.ts";
 import {formatPercent} from "../../src/components/format.ts";
 import type {Db} from "../lib/duckdb.ts";
+import {underSuppliedMonths, type MonthTypeCount} from "../extracts/under-supply.ts";
 import {describeMonths, numberWord} from "../lib/words.ts";
 import {areas} from "../lib/force.ts";
 
 export const ASB = "Anti-social behaviour";
-/** A month is under-supplied when its crime per day is this far below its year's median month… */
-export const UNDER_SUPPLY_DROP = 0.2;
-/** …and every crime type with at least this many records in a typical month of the year is below its median. */
-export const UNDER_SUPPLY_MIN_TYPE = 50;
-
-export interface MonthTypeCount {
-  month: string;
-  crimeType: string;
-  count: number;
-}
+// The under-supply detection lives below the area pages, so stories use the same one.
+export {UNDER_SUPPLY_DROP, UNDER_SUPPLY_MIN_TYPE, underSuppliedMonths, type MonthTypeCount} from "../extracts/under-supply.ts";
 
 export interface Comparison {
   /** months of the later year and the same months of the earlier year, in order */
@@ -53,39 +46,6 @@ export interface TrendVerdict {
   sentence: string | null;
   /** the under-supply warning, naming the months; null when none */
   warning: string | null;
-}
-
-const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/**
- * Months that look under-supplied: crime per day at least UNDER_SUPPLY_DROP below the median month of the same
- * year, and every sizeable crime type below its median over the year's other months. Years with fewer than four
- * months held are not judged. Anti-social behaviour is left out (its supply varies on its own).
- */
-export function underSuppliedMonths(rows: MonthTypeCount[]): string[] {
-  const crime = rows.filter((r) => r.crimeType !== ASB);
-  const months = [...new Set(crime.map((r) => r.month))].sort();
-  const types = [...new Set(crime.map((r) => r.crimeType))];
-  const count = new Map(crime.map((r) => [`${r.month}|${r.crimeType}`, r.count]));
-  const get = (m: string, t: string) => count.get(`${m}|${t}`) ?? 0;
-  const total = (m: string) => types.reduce((s, t) => s + get(m, t), 0);
-  const out: string[] = [];
-  for (const year of new Set(months.map((m) => m.slice(0, 4)))) {
-    const held = months.filter((m) => m.startsWith(year));
-    if (held.length < 4) continue;
-    const typical = median(held.map((m) => total(m) / daysIn(m)));
-    for (const m of held) {
-      if (total(m) / daysIn(m) > typical * (1 - UNDER_SUPPLY_DROP)) continue;
-      const others = held.filter((x) => x !== m);
-      const sizeable = types.filter((t) => median(others.map((x) => get(x, t))) >= UNDER_SUPPLY_MIN_TYPE);
-      if (sizeable.length && sizeable.every((t) => get(m, t) < median(others.map((x) => get(x, t))))) out.push(m);
-    }
-  }
-  return out.sort();
 }
 
 /** "21% lower" / "4% higher" / "about the same" */

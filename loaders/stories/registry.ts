@@ -21,7 +21,8 @@ export interface StoryEntry {
 }
 
 export const STORIES: StoryEntry[] = [
-  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")}
+  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")},
+  {slug: "victims", title: "Victims: what happens after a crime is reported", short: "the victims story", summary: "What police.uk says happened to every crime recorded, compared like with like and with other forces, what victims tell the surveys, and where to get help.", order: 4, status: "published", load: () => import("./victims/story.ts")}
 ];
 
 export const storyPath = (slug: string): string => `/stories/${slug}`;

@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import {csvFormat} from "d3-dsv";
 import {formatMonth} from "./format.js";
 import {PLOT_FUNCTIONS, type PlotContext, type PlotName, type PlotOptionsByName, type Row} from "./plots/index.js";
+import {EMBED_RESIZE_INTEGRITY} from "./embed-resize.js";
 
 export interface ChartColumn {
   key: string;
@@ -155,7 +156,7 @@ export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
 /** The iframe code for the press office and other sites, with the embed page's address. */
 export function embedCode(spec: Pick<ChartSpec, "id" | "title">, origin: string, base = "/"): string {
   const src = `${origin}${chartPaths(spec.id, base).embed}`;
-  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="560" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" async></script>`;
+  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="560" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" integrity="${EMBED_RESIZE_INTEGRITY}" crossorigin="anonymous" async></script>`;
 }
 
 function renderEmbedCode(spec: ChartSpec, doc: Document, embedPath: string, base: string): HTMLElement {

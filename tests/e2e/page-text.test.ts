@@ -14,9 +14,14 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["roads", "/stories/roads", true],
   ["roads-without-javascript", "/stories/roads", false],
   ["roads-continued-without-javascript", "/stories/roads-continued", false],
+  ["victims", "/stories/victims", true],
+  ["victims-without-javascript", "/stories/victims", false],
+  ["victims-continued-without-javascript", "/stories/victims-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
-  ["area-tamworth-without-javascript", "/areas/tamworth", false]
+  ["area-tamworth-without-javascript", "/areas/tamworth", false],
+  ["forces", "/forces", true],
+  ["figures", "/figures", true]
 ];
 
 let site: Site;
