@@ -102,6 +102,7 @@ ${radios("view", `One line for (up to ${MAX_SERIES})`, [["areas", "each area"], 
 <p class="explore-show"><button type="submit" class="button">Show</button></p>
 </form>`;
 
+  // data-engine="duckdb-wasm" is what scripts/html-fixes.ts looks for to let this page (alone) compile WebAssembly
   const explorer = html`<div class="explore" id="explore">
 <noscript><p class="explore-noscript">The filters need JavaScript. Below are the records in ${catalogue.areas[0].label.toLowerCase()}, month by month; the <a href="/data">data page</a> has every extract to download.</p></noscript>
 ${form}
@@ -109,7 +110,7 @@ ${form}
 <div class="explore-notes" id="explore-notes" hidden><p>Some of the address was not used:</p><ul></ul></div>
 <div class="explore-output" id="explore-output">${figure}</div>
 <script type="application/json" id="explore-catalogue">${raw(JSON.stringify(catalogue).replaceAll("<", "\\u003c"))}</script>
-<section class="explore-sql" id="explore-sql" aria-labelledby="sql" data-engine-bytes="${engine.bytes}" data-sql-state="idle">
+<section class="explore-sql" id="explore-sql" aria-labelledby="sql" data-engine="duckdb-wasm" data-engine-bytes="${engine.bytes}" data-sql-state="idle">
 <h2 id="sql">Ask your own question in SQL</h2>
 <p>For analysts: write a query in SQL and the answer is worked out in your browser by DuckDB. Its engine is a ${mb(engine.gzipBytes)} download (${mb(engine.bytes)} once unpacked), so it loads only when you ask. It can only read the two tables below: it cannot change them, read files or reach any other website. One query runs at a time, for up to ${TIME_LIMIT_MS / 1000} seconds and ${formatCount(ROW_LIMIT)} rows.</p>
 <ul>

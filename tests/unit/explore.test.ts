@@ -4,7 +4,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, test} from "vitest";
-import {exploreBuild, type ExploreBuild} from "../../loaders/explore/page.ts";
+import {exploreBuild, explorePage, type ExploreBuild} from "../../loaders/explore/page.ts";
 import {exploreParquet} from "../../loaders/explore/rows.ts";
 import {REFERENCE_DIR} from "../../loaders/lib/paths.ts";
 import {CSV_COLUMNS, resultCsv} from "../../src/components/explore/csv.ts";
@@ -14,6 +14,7 @@ import {computeResult, indexExtract, type Extract} from "../../src/components/ex
 import {monthGaps, monthsBetween} from "../../src/components/months.ts";
 import {defaultState, MAX_QUERY_LENGTH, MAX_SERIES, parseState, stateToSearch, type ExploreState} from "../../src/components/explore/state.ts";
 import {formatCount, formatMonthRange} from "../../src/components/format.ts";
+import {securityPolicy} from "../../scripts/html-fixes.ts";
 import {areaOf, lsoaToArea, rawStreetRows} from "./raw-counts.ts";
 
 const ASB = "Anti-social behaviour";
@@ -187,3 +188,11 @@ describe("the address", () => {
     expect(parseState("?" + "a".repeat(MAX_QUERY_LENGTH + 1), c).notes).toHaveLength(1);
   });
 });
+
+test("the page's Content-Security-Policy lets the SQL box's engine compile and start its worker (by the page's own marker, not its prose)", async () => {
+  const html = await explorePage();
+  expect(html).toContain('data-engine="duckdb-wasm"');
+  const policy = securityPolicy(html.replaceAll(/duckdb/gi, "engine").replace('data-engine="engine-wasm"', 'data-engine="duckdb-wasm"'));
+  expect(policy).toContain("'wasm-unsafe-eval'");
+  expect(policy).toContain("worker-src 'self' blob:");
+}, 120_000);
