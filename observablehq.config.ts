@@ -16,7 +16,7 @@ import {storyPaths} from "./loaders/stories/registry.ts";
 const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.name)).map((e) => e.name);
 const siteFiles = readSiteFilesIndex();
 
-const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/forces", "Forces compared"], ["/figures", "Figures"], ["/data", "Data"], ["/about", "About"]];
+const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/forces", "Forces compared"], ["/figures", "Figures"], ["/explore", "Explore"], ["/data", "Data"], ["/about", "About"]];
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">

@@ -64,10 +64,13 @@ export function filterFigures(): void {
   form.addEventListener("reset", () => setTimeout(() => apply(), 0));
   apply({quiet: true});
 
-  // A link to one figure (/figures#<id>) always shows it, whatever the filters in the address.
+  // A link to one figure (/figures#<id>) always shows it, whatever the filters in the address, and marks it.
+  // The mark is a class as well as CSS :target, which Chromium sometimes leaves unset on a long page that
+  // scripts change while it loads.
   const reveal = () => {
     const id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     const target = id ? document.getElementById(id) : null;
+    for (const {row} of rows) row.classList.toggle("is-target", row === target);
     if (target instanceof HTMLTableRowElement && target.hidden) {
       form.reset();
       apply({quiet: true});

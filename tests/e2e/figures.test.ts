@@ -43,8 +43,13 @@ describe("/figures", () => {
     expect(text).toContain(formatCount(c.measure.value));
     expect(text).toContain(`STATS19 has ${formatCount(c.open!.value)}`);
     expect(await row.locator(".status").textContent()).toBe("Differs");
-    // The row is the address's target, and its source links to the quote on the document's page.
-    expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("roads-serious-collisions-2023");
+    // The row is marked as the address's target (highlighted), and its source links to the quote on the document's page.
+    // (The filters' script marks it; wait until the script has shown its form.)
+    await expect.poll(() => page.locator("#figure-filters").isVisible(), SLOW).toBe(true);
+    const marked = () => page.evaluate(() => Array.from(document.querySelectorAll("tr:is(:target, .is-target)"), (r) => r.id));
+    expect(await marked()).toEqual(["roads-serious-collisions-2023"]);
+    const background = (id: string) => page.locator(`tr#${id} td`).first().evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(await background("roads-serious-collisions-2023")).not.toBe(await background("roads-deaths-2023"));
     expect(await row.locator(`a[href$="${DOCUMENT.split("/").at(-1)}#roads-serious-collisions-2023"]`).count()).toBe(1);
     await context.close();
   });

@@ -27,7 +27,9 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["area-stafford", "/areas/stafford", true],
   ["area-tamworth-without-javascript", "/areas/tamworth", false],
   ["forces", "/forces", true],
-  ["figures", "/figures", true]
+  ["figures", "/figures", true],
+  // without JavaScript: the default view built into the page (with JavaScript the same view is redrawn live)
+  ["explore-without-javascript", "/explore", false]
 ];
 
 let site: Site;

@@ -1,6 +1,7 @@
 // Every page carries a Content-Security-Policy that allows only the site's own origin (its inline scripts by
 // hash) and a Referrer-Policy, and runs whole under it in Chromium with no violation reported; the embed code loads
 // resize.js with an integrity hash, from another site too.
+import {readFileSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -64,12 +65,26 @@ describe("Content-Security-Policy and Referrer-Policy", () => {
     await probe.context.close();
   });
 
-  test("the explorer starts DuckDB-WASM under the policy", async () => {
+  test("the explorer's filters and download, and its SQL box's DuckDB-WASM worker, run under the policy", async () => {
     const probe = await openProbe(site, WIDTHS.desktop);
     await probe.page.addInitScript(LISTEN);
-    await probe.page.goto(site.url + "/explore", {waitUntil: "networkidle"});
-    await probe.page.getByRole("button", {name: "Start the explorer"}).click();
-    await expect.poll(() => probe.page.locator("[data-output] figure.chart table tbody tr").count(), {timeout: 90_000}).toBeGreaterThan(0);
+    await probe.page.goto(site.url + "/explore", {waitUntil: "load"});
+    await expect.poll(() => probe.page.locator("#explore").getAttribute("data-state"), {timeout: 60_000}).toBe("ready");
+    // a change redraws live and the result's CSV becomes a data: address, downloaded as a file
+    await probe.page.locator("#explore-controls input[name=measure][value=rate]").check();
+    await expect.poll(() => probe.page.locator("#explore-output figure").getAttribute("data-query"), {timeout: 60_000}).toMatch(/measure=rate/);
+    expect(await probe.page.locator("#explore-output a.explore-csv").getAttribute("href")).toMatch(/^data:text\/csv/);
+    const [download] = await Promise.all([probe.page.waitForEvent("download"), probe.page.locator("#explore-output a.explore-csv").click()]);
+    expect(readFileSync((await download.path())!, "utf8").split("\n")[0]).toBe("area,type,month,measure,value,source");
+    await probe.page.getByRole("button", {name: /Load the SQL engine/}).click();
+    await expect.poll(() => probe.page.locator("#explore-sql").getAttribute("data-sql-state"), {timeout: 90_000}).toBe("ready");
+    await probe.page.getByRole("button", {name: "Run query"}).click();
+    await expect.poll(() => probe.page.locator("#explore-sql").getAttribute("data-sql-runs"), {timeout: 60_000}).toBe("1");
+    expect(await probe.page.locator("#explore-sql").getAttribute("data-sql-state")).toBe("done");
+    expect(await probe.page.locator("#sql-output tbody tr").count()).toBeGreaterThan(0);
+    // the query's CSV is a blob: address
+    const [result] = await Promise.all([probe.page.waitForEvent("download"), probe.page.getByRole("link", {name: "Download the result (CSV)"}).click()]);
+    expect(readFileSync((await result.path())!, "utf8").split("\n").length).toBeGreaterThan(1);
     expect(await probe.page.evaluate(() => (window as unknown as {__violations: string[]}).__violations)).toEqual([]);
     expect(probe.consoleErrors).toEqual([]);
     await probe.context.close();

@@ -19,7 +19,7 @@ export const LAYERS: string[][] = [
   ["loaders/figures"],
   ["loaders/stories"],
   ["loaders/areas"],
-  ["loaders/pages"],
+  ["loaders/pages", "loaders/explore"],
   ["loaders/cli", "src", "scripts", "bench", "tests", "observablehq.config.ts"]
 ];
 

@@ -13,9 +13,10 @@ import {gappedMonthlyLines} from "./trend.js";
 import {ageLines} from "./ages.js";
 import {forceStrips} from "./strips.js";
 import {surveyBars} from "./surveys.js";
+import {exploreLines} from "../explore/lines.js";
 import type {PlotContext, Row} from "./context.js";
 
-const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines, ageLines, forceStrips, surveyBars} as const;
+const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines, ageLines, forceStrips, surveyBars, exploreLines} as const;
 export type PlotName = keyof typeof PLOTS;
 
 /** Each plot's own options, by name: what a chart spec carries beside its data (width and document come later). */
