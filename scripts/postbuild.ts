@@ -4,6 +4,8 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} 
 import {join} from "node:path";
 import {EMBED_RESIZE_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
+import {buildSearchIndex} from "../loaders/pages/search-index.ts";
+import {SEARCH_INDEX_PATH} from "../src/components/search.ts";
 import {fixHtml} from "./html-fixes.ts";
 import {precompress} from "./precompress.ts";
 
@@ -31,6 +33,11 @@ rmSync(join(DIST, "_file", "downloads"), {recursive: true, force: true});
 // For pages that embed a chart: it sizes each chart's iframe (the embed code names it; see chart-files.ts).
 writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
 console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; /embed/resize.js written`);
+
+// The site search's index, from the pages as built (loaders/pages/search-index.ts).
+const search = buildSearchIndex(DIST);
+writeFileSync(join(DIST, SEARCH_INDEX_PATH.slice(1)), search.json);
+console.log(`postbuild: search index of ${search.docs} pages, sections, charts and published figures written (${(search.json.length / 1e3).toFixed(0)} kB)`);
 
 // Last, so every file written above is compressed too.
 const gz = precompress(DIST);

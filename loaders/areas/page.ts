@@ -7,7 +7,7 @@ import {describeMonths, numberWord, periodWords} from "../lib/words.ts";
 import {headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
 import {chartHtml} from "../site/chart-html.ts";
 import {deferredHtml, escapeText, html, type Html} from "../site/html.ts";
-import {AREAS_STYLE, chartClient, clientScript, page, pageExists} from "../site/page.ts";
+import {AREAS_STYLE, chartClient, clientScript, MAIN_ID, page, pageExists} from "../site/page.ts";
 import {publishedStory} from "../stories/registry.ts";
 import {areaCharts, FORCE_LABEL} from "./charts.ts";
 import {areaDownloadPath} from "./downloads.ts";
@@ -168,7 +168,6 @@ ${chart(charts.asbRates)}
 <h2 id="trend">Month by month</h2>
 ${chart(charts.trend)}
 <h2 id="changes">What changed on a year earlier</h2>
-<p>${changeSentence(all, f)}</p>
 ${chart(charts.changes)}
 <h2 id="where">Where crimes were recorded</h2>
 <p>The map shows how many crimes police.uk located in each small area (LSOA) of ${f.area.name}. police.uk moves each location to a nearby street or public place to protect victims' privacy, so a point is never an exact address.</p>
@@ -205,17 +204,22 @@ ${pageExists("/data") && html`<li><a href="/data">All data and downloads</a>, wi
 <li><strong>Locations are anonymised</strong> to a nearby street or public place.</li>
 <li><strong>Roads</strong>: STATS19 counts injury collisions reported to police; the force's own KSI figures are counted differently.</li>
 <li>Data to ${formatMonth(all.latest)}. This snapshot holds ${describeMonths(all.months)} of police.uk data.</li>
-</ul>`;
+</ul>
+<p class="back-to-top no-print"><a href="#${MAIN_ID}">Back to top</a></p>`;
   return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false, style: AREAS_STYLE},
     html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${f.area.name}</li></ol></nav>`,
     `# ${escapeText(f.area.name)}`,
-    html`<p class="lede">Crime, anti-social behaviour and road safety in ${f.area.name}, one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}. ${formatCount(f.area.population)} people live here (Census 2021). Figures are for ${period} unless a section says otherwise.</p>`,
-    html`<div class="area-tools no-print"><button type="button" class="print-button" hidden>Print this page</button></div>`,
-    html`<nav class="area-contents" aria-labelledby="contents-heading"><h2 id="contents-heading" class="contents-heading">On this page</h2><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav>`,
+    // A phone's first screen holds the headline numbers and the trend: the contents are one line until opened.
+    html`<p class="lede">Crime, anti-social behaviour and road safety in ${f.area.name}: figures for ${period} unless a section says otherwise.</p>`,
     html`<h2 id="headlines">Headlines: ${period}</h2>`,
     headlines(all, f),
+    html`<p class="trend-sentence">${changeSentence(all, f)}</p>`,
+    html`<div class="area-tools no-print"><details class="area-contents"><summary>On this page</summary><nav aria-label="On this page"><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav></details><button type="button" class="print-button" hidden>Print this page</button></div>`,
     html`${headlineSentences(all, f).map((s) => html`<p>${s}</p>`)}`,
-    html`<p class="caveat">These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
-    deferredHtml(later),
+    html`<p class="caveat">${f.area.name} is one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}; ${formatCount(f.area.population)} people live here (Census 2021). These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
+    // In one block, so the back-to-top link at its end sticks to the screen only while these sections are in view.
+    deferredHtml(html`<div class="area-sections">
+${later}
+</div>`),
     clientScript([chartClient(1), {module: "./area-client.js", call: "enhanceAreaPage"}]));
 }
