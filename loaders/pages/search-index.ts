@@ -20,7 +20,8 @@ export function pagePath(file: string): string {
 
 /** What one built page holds for search. A story's "-continued" page is found at the story's own address. */
 export function pageDocs(html: string, path: string): SearchDoc[] {
-  const doc = new JSDOM(html).window.document; // no scripts run: a <noscript>'s HTML is read as HTML
+  // No scripts run, so a <noscript>'s HTML is read as HTML; the inlined stylesheet is not needed (nor parsed).
+  const doc = new JSDOM(html.replace(/<style>[\s\S]*?<\/style>/g, "")).window.document;
   const main = doc.querySelector("main");
   if (!main) return [];
   const url = path.replace(/-continued$/, "");
