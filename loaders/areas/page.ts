@@ -12,7 +12,7 @@ import {publishedStory} from "../stories/registry.ts";
 import {areaCharts, FORCE_LABEL} from "./charts.ts";
 import {areaDownloadPath} from "./downloads.ts";
 import {areaFacts, factsFor, VIOLENCE, DRUGS, type AllFacts, type AreaFacts} from "./facts.ts";
-import {briefRows, briefSentences, changeSentence, headlineSentences} from "./narrative.ts";
+import {briefRows, briefSentences, changeSentence, headlineSentences, trendSentence} from "./narrative.ts";
 import {documentTitles, periodText, publishedMeasuresFor, quoteText, valueText, type PublishedMeasure} from "./published.ts";
 
 const signedPercent = (before: number, after: number) => (before ? `${after >= before ? "+" : "−"}${formatPercent((after - before) / before)}` : "–");
@@ -75,7 +75,7 @@ function publishedItem(m: PublishedMeasure, title: string): Html {
   return html`<li>
 <p class="published-measure"><strong>${recommendation ? m.measure.replace(/^Recommended priority:\s*/i, "") : m.measure}</strong>: ${valueText(m)}${m.period && html` <span class="muted">(${periodText(m.period)})</span>`}${m.comparison && `; ${m.comparison}`}</p>
 ${m.quote && html`<blockquote><p>“${quoteText(m.quote)}”</p></blockquote>`}
-<p class="published-cite">Source: ${title}${m.section && html`, section “${m.section}”`}.${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
+<p class="published-cite">Source: ${title}${m.section && html`, section “${m.section}”`}.<span class="published-detail">${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</span></p>
 </li>`;
 }
 
@@ -85,6 +85,7 @@ function publishedSection(f: AreaFacts, measures: PublishedMeasure[]): Html {
   const documents = [...new Set(measures.map((m) => m.document))];
   return html`<h2 id="published">What local reports say about ${f.area.name}</h2>
 <p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined.</p>
+<p class="print-only">Printed without the reports' wording, definitions and notes for each figure: they are on the page online.</p>
 ${documents.map((d) => {
     const title = titles.get(d) ?? d;
     const mine = measures.filter((m) => m.document === d);
@@ -168,6 +169,7 @@ ${chart(charts.asbRates)}
 <h2 id="trend">Month by month</h2>
 ${chart(charts.trend)}
 <h2 id="changes">What changed on a year earlier</h2>
+<p>${changeSentence(all, f)}</p>
 ${chart(charts.changes)}
 <h2 id="where">Where crimes were recorded</h2>
 <p>The map shows how many crimes police.uk located in each small area (LSOA) of ${f.area.name}. police.uk moves each location to a nearby street or public place to protect victims' privacy, so a point is never an exact address.</p>
@@ -210,13 +212,12 @@ ${pageExists("/data") && html`<li><a href="/data">All data and downloads</a>, wi
     html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${f.area.name}</li></ol></nav>`,
     `# ${escapeText(f.area.name)}`,
     // A phone's first screen holds the headline numbers and the trend: the contents are one line until opened.
-    html`<p class="lede">Crime, anti-social behaviour and road safety in ${f.area.name}: figures for ${period} unless a section says otherwise.</p>`,
+    html`<p class="lede trend-sentence">${trendSentence(all, f)}</p>`,
     html`<h2 id="headlines">Headlines: ${period}</h2>`,
     headlines(all, f),
-    html`<p class="trend-sentence">${changeSentence(all, f)}</p>`,
     html`<div class="area-tools no-print"><details class="area-contents"><summary>On this page</summary><nav aria-label="On this page"><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav></details><button type="button" class="print-button" hidden>Print this page</button></div>`,
     html`${headlineSentences(all, f).map((s) => html`<p>${s}</p>`)}`,
-    html`<p class="caveat">${f.area.name} is one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}; ${formatCount(f.area.population)} people live here (Census 2021). These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
+    html`<p class="caveat">Figures are for ${period} unless a section says otherwise. ${f.area.name} is one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}; ${formatCount(f.area.population)} people live here (Census 2021). These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
     // In one block, so the back-to-top link at its end sticks to the screen only while these sections are in view.
     deferredHtml(html`<div class="area-sections">
 ${later}

@@ -59,13 +59,14 @@ describe.each(Object.entries(WIDTHS))("the PNG download at %s width", (_name, vi
       expect(Math.abs(width - (plot!.width + 24))).toBeLessThan(30);
       expect(height).toBeGreaterThan(plot!.height + 60);
       // The same image, as SVG in the page, has all its text inside it.
-      const svg = await page.evaluate(async (id) => {
-        const modules = Array.from(document.querySelectorAll("script[type=module]")).map((s) => s.textContent ?? "").join("\n");
-        const src = /import\("([^"]*chart-client[^"]*)"\)/.exec(modules)?.[1];
-        const client = await import(new URL(src!, location.href).href);
-        const figure = document.getElementById(`chart-${id}`)!;
-        return client.chartImage(figure, await client.specOf(figure)) as string;
-      }, id);
+      // (As a string, so the test runner does not rewrite the page's import().)
+      const svg = await page.evaluate(`(async () => {
+        const modules = Array.from(document.querySelectorAll("script[type=module]")).map((s) => s.textContent).join("\\n");
+        const src = /import\\("([^"]*chart-client[^"]*)"\\)/.exec(modules)[1];
+        const client = await import(new URL(src, location.href).href);
+        const figure = document.getElementById("chart-${id}");
+        return client.chartImage(figure, await client.specOf(figure));
+      })()`) as string;
       const texts = await textsInside(await context.newPage(), svg);
       expect(texts.map((t) => t.text).join(" ")).toContain("Open Government Licence");
       expect(texts.filter((t) => !t.inside).map((t) => t.text)).toEqual([]);
