@@ -202,7 +202,7 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   const numbered = spec.plot === "choropleth" ? spec.options.numbered ?? 5 : 0;
   if (spec.plot === "choropleth" && numbered) {
     figure.setAttribute("data-print-rows", String(numbered));
-    figure.append(el(doc, "p", {class: "chart-key"}, `Numbers 1 to ${numbered} on the map mark the ${numbered} areas with the most ${spec.options.valueLabel.toLowerCase()}: ranks 1 to ${numbered} in the table, which lists every area.`));
+    figure.append(el(doc, "p", {class: "chart-key"}, `Numbers 1 to ${numbered} on the map mark the ${numbered} small areas with the most ${spec.options.valueLabel.toLowerCase()}: ranks 1 to ${numbered} in the table, which lists every area.`));
   }
   if (spec.note) figure.append(el(doc, "p", {class: "chart-note"}, spec.note));
   const details = el(doc, "details", {class: "chart-table"});

@@ -48,7 +48,7 @@ describe.each(Object.entries(WIDTHS))("the PNG download at %s width", (_name, vi
       const figure = page.locator(`#chart-${id}`);
       await figure.scrollIntoViewIfNeeded();
       await figure.locator(".chart-plot").hover(); // the chart becomes interactive, drawn at its exact width
-      await expect.poll(() => figure.locator(".chart-plot.is-live").count()).toBe(1);
+      await expect.poll(() => figure.locator(".chart-plot.is-live").count(), {timeout: 15_000}).toBe(1);
       const download = page.waitForEvent("download");
       await figure.locator("button[data-chart-png]").click();
       const png = readFileSync((await (await download).path())!);

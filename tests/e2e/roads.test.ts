@@ -119,7 +119,7 @@ describe.each([["375px", WIDTHS.mobile], ["320px", {width: 320, height: 640}]] a
     for (const id of ["hook", "where", "speed"]) {
       const step = page.locator(`#${id}`);
       await step.scrollIntoViewIfNeeded();
-      const plot = step.locator(".chart-plot svg:visible").first();
+      const plot = step.locator(".chart-plot svg[role=img]:visible").first();
       await expect.poll(() => plot.count()).toBe(1);
       const [plotBox, stepBox] = [await plot.boundingBox(), await step.boundingBox()];
       expect(plotBox!.y, `${id}: the chart is inside its step`).toBeGreaterThanOrEqual(stepBox!.y);

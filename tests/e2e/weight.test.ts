@@ -31,6 +31,6 @@ test.each([["/stories/roads", "roads-severity"], ["/areas/stafford", "area-staff
   const plot = page.locator(path.startsWith("/stories") ? ".scrolly-frame.is-active .chart-plot" : `#chart-${chart} .chart-plot`);
   await plot.scrollIntoViewIfNeeded();
   await plot.hover();
-  await expect.poll(() => plot.evaluate((el) => el.classList.contains("is-live"))).toBe(true);
+  await expect.poll(() => plot.evaluate((el) => el.classList.contains("is-live")), {timeout: 15_000}).toBe(true);
   await context.close();
 });

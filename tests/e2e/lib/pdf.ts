@@ -2,7 +2,8 @@
 import {getDocument} from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({data: pdf, useSystemFonts: true, isEvalSupported: false}).promise;
+  // pdfjs wants a plain Uint8Array (not a Node Buffer).
+  const doc = await getDocument({data: new Uint8Array(pdf), useSystemFonts: true, isEvalSupported: false}).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
