@@ -6,6 +6,7 @@ import {availableExtracts} from "./loaders/extracts/available.ts";
 import {areas, force, TO_BE_FILLED} from "./loaders/lib/force.ts";
 import {formatDay, lastUpdated} from "./loaders/pages/about.ts";
 import {readSiteFilesIndex} from "./loaders/pages/site-files.ts";
+import {escapeText} from "./loaders/site/html.ts";
 import {MAIN_ID} from "./loaders/site/page.ts";
 import {storyPaths} from "./loaders/stories/registry.ts";
 
@@ -19,10 +20,10 @@ const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"]
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">
-  <a class="site-name" href="/">${force.siteTitle}</a>
+  <a class="site-name" href="/">${escapeText(force.siteTitle)}</a>
   <nav aria-label="Main">
     <ul class="site-nav">
-${NAV.map(([href, label]) => `      <li><a href="${href}">${label}</a></li>`).join("\n")}
+${NAV.map(([href, label]) => `      <li><a href="${href}">${escapeText(label)}</a></li>`).join("\n")}
     </ul>
   </nav>
   <form class="site-search" role="search" action="/search" method="get">
@@ -103,7 +104,7 @@ export default {
   style: "style.css",
   // DuckDB-WASM extensions are downloaded at run time from extensions.duckdb.org: never.
   duckdb: {extensions: {json: null, parquet: null}},
-  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${force.place}, from open data.">
+  head: `<meta name="description" content="Crime, anti-social behaviour and road safety in ${escapeText(force.place)}, from open data.">
 <link rel="icon" href="data:,">
 <script>${headScript}</script>`,
   dynamicPaths: [

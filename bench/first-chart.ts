@@ -19,6 +19,7 @@ export const PAGES: {path: string; chartId: string; selector?: string; measures?
   {path: "/", chartId: "home-monthly-crime-asb"},
   // The story's first chart is the graphic panel's first frame (the copy in the step is visually hidden).
   {path: "/stories/roads", chartId: "roads-severity", selector: ".scrolly-frame.is-active .chart-plot svg"},
+  {path: "/stories/victims", chartId: "victims-outcomes", selector: ".scrolly-frame.is-active .chart-plot svg"},
   // An area page shows its headline numbers first; everything from its comparison charts on is deferred
   // (loaders/pages/area.ts), so the page is timed to its headlines, against the floor of its first chart.
   {path: "/areas/stafford", chartId: "area-stafford-crime-rates", selector: ".area-headlines", measures: "headline numbers visible"}

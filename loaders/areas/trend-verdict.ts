@@ -1,24 +1,18 @@
 // The trend verdict at the top of an area page: the latest year against each earlier year over the same months,
-// naming the months on both sides, e.g. "Crime in January to November 2025 was 21% lower than in the same eleven
+// naming the months on both sides, e.g. "Crime in January to November 2025 was 21% lower than in the same 11
 // months of 2022; …; January to April 2025 was 4% higher than January to April 2024". Months that look under-supplied
 // (every crime type low at once: police.uk did not receive all records yet) are named, and comparisons are given
 // with and without them. Crime means police.uk street-level crime, anti-social behaviour left out.
 import {monthRuns} from "../../src/components/months.ts";
-import {formatMonthCount, formatMonthRange, formatPercent} from "../../src/components/format.ts";
+import {formatPercent} from "../../src/components/format.ts";
 import type {Db} from "../lib/duckdb.ts";
+import {underSuppliedMonths, type MonthTypeCount} from "../extracts/under-supply.ts";
+import {describeMonths, numberWord} from "../lib/words.ts";
 import {areas} from "../lib/force.ts";
 
 export const ASB = "Anti-social behaviour";
-/** A month is under-supplied when its crime per day is this far below its year's median month… */
-export const UNDER_SUPPLY_DROP = 0.2;
-/** …and every crime type with at least this many records in a typical month of the year is below its median. */
-export const UNDER_SUPPLY_MIN_TYPE = 50;
-
-export interface MonthTypeCount {
-  month: string;
-  crimeType: string;
-  count: number;
-}
+// The under-supply detection lives below the area pages, so stories use the same one.
+export {UNDER_SUPPLY_DROP, UNDER_SUPPLY_MIN_TYPE, underSuppliedMonths, type MonthTypeCount} from "../extracts/under-supply.ts";
 
 export interface Comparison {
   /** months of the later year and the same months of the earlier year, in order */
@@ -30,7 +24,7 @@ export interface Comparison {
   change: number;
   /** the same months by crime type, biggest change first */
   types: {crimeType: string; before: number; after: number}[];
-  /** "January to November 2025 was 21% lower than in the same eleven months of 2022" */
+  /** "January to November 2025 was 21% lower than in the same 11 months of 2022" */
   words: string;
 }
 
@@ -54,49 +48,10 @@ export interface TrendVerdict {
   warning: string | null;
 }
 
-const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/**
- * Months that look under-supplied: crime per day at least UNDER_SUPPLY_DROP below the median month of the same
- * year, and every sizeable crime type below its median over the year's other months. Years with fewer than four
- * months held are not judged. Anti-social behaviour is left out (its supply varies on its own).
- */
-export function underSuppliedMonths(rows: MonthTypeCount[]): string[] {
-  const crime = rows.filter((r) => r.crimeType !== ASB);
-  const months = [...new Set(crime.map((r) => r.month))].sort();
-  const types = [...new Set(crime.map((r) => r.crimeType))];
-  const count = new Map(crime.map((r) => [`${r.month}|${r.crimeType}`, r.count]));
-  const get = (m: string, t: string) => count.get(`${m}|${t}`) ?? 0;
-  const total = (m: string) => types.reduce((s, t) => s + get(m, t), 0);
-  const out: string[] = [];
-  for (const year of new Set(months.map((m) => m.slice(0, 4)))) {
-    const held = months.filter((m) => m.startsWith(year));
-    if (held.length < 4) continue;
-    const typical = median(held.map((m) => total(m) / daysIn(m)));
-    for (const m of held) {
-      if (total(m) / daysIn(m) > typical * (1 - UNDER_SUPPLY_DROP)) continue;
-      const others = held.filter((x) => x !== m);
-      const sizeable = types.filter((t) => median(others.map((x) => get(x, t))) >= UNDER_SUPPLY_MIN_TYPE);
-      if (sizeable.length && sizeable.every((t) => get(m, t) < median(others.map((x) => get(x, t))))) out.push(m);
-    }
-  }
-  return out.sort();
-}
-
 /** "21% lower" / "4% higher" / "about the same" */
 export function changeWords(change: number): string {
   if (Math.round(change * 100) === 0) return "about the same as";
   return `${formatPercent(change)} ${change > 0 ? "higher" : "lower"} than`;
-}
-
-/** "January to March 2022" or "January and March 2022": runs of months in words. */
-export function monthsInWords(months: string[]): string {
-  const parts = monthRuns(months).map((run) => formatMonthRange(run[0], run.at(-1)!));
-  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
 /** `sameMonths`: word the earlier side "in the same N months of YYYY" (the verdict's first comparison only). */
@@ -117,9 +72,9 @@ function compare(after: string[], before: string[], rows: MonthTypeCount[], same
   const change = beforeCount ? (afterCount - beforeCount) / beforeCount : 0;
   const consecutive = monthRuns(after).length === 1;
   // "the same eleven months of 2022" when the months are named on the other side and run unbroken.
-  const beforeWords = sameMonths && consecutive ? `in the same ${formatMonthCount(before.length)} of ${before[0].slice(0, 4)}` : monthsInWords(before);
+  const beforeWords = sameMonths && consecutive ? `in the same ${before.length === 1 ? "month" : `${numberWord(before.length)} months`} of ${before[0].slice(0, 4)}` : describeMonths(before);
   const types = [...byType.values()].sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.crimeType.localeCompare(b.crimeType));
-  return {after, before, afterCount, beforeCount, change, types, words: `${monthsInWords(after)} was ${changeWords(change)} ${beforeWords}`};
+  return {after, before, afterCount, beforeCount, change, types, words: `${describeMonths(after)} was ${changeWords(change)} ${beforeWords}`};
 }
 
 /**
@@ -147,12 +102,12 @@ export function trendVerdict(rows: MonthTypeCount[], underSupplied: string[]): T
     });
   }
   const flaggedHeld = underSupplied.filter((m) => crimeByMonth.has(m));
-  const warning = flaggedHeld.length ? `${monthsInWords(flaggedHeld)} ${flaggedHeld.length === 1 ? "looks" : "look"} under-supplied: every crime type is lower than in the months around, as if police.uk had not received all records yet, so ${flaggedHeld.length === 1 ? "it is" : "they are"} shown with and without.` : null;
+  const warning = flaggedHeld.length ? `${describeMonths(flaggedHeld)} ${flaggedHeld.length === 1 ? "looks" : "look"} under-supplied: every crime type is lower than in the months around, as if police.uk had not received all records yet, so ${flaggedHeld.length === 1 ? "it is" : "they are"} shown with and without.` : null;
   const clauses = years.map((y, i) => {
     const main = i === 0 ? `Crime in ${y.all.words}` : y.all.words;
     if (!y.withoutUnderSupplied) return main;
     const dropped = [...y.all.before, ...y.all.after].filter((m) => flagged.has(m)).sort();
-    return `${main}; leaving out ${monthsInWords(dropped)}, which ${dropped.length === 1 ? "looks" : "look"} under-supplied, ${y.withoutUnderSupplied.words}`;
+    return `${main}; leaving out ${describeMonths(dropped)}, which ${dropped.length === 1 ? "looks" : "look"} under-supplied, ${y.withoutUnderSupplied.words}`;
   });
   return {latestYear, years, underSupplied: flaggedHeld, sentence: clauses.length ? `${clauses.join("; ")}.` : null, warning};
 }

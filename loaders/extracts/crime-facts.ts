@@ -86,6 +86,15 @@ export async function outcomeShares(db: Db, types: string[] | null, months: stri
   return rows.map((r) => ({outcome: r.outcome, count: r.n, share: total ? r.n / total : 0})).sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome));
 }
 
+/**
+ * Crimes by last outcome category as published ("" when none was given) and by month, crime type or area, in the
+ * given months: every crime of the outcomes extract counted once (loaders/extracts/outcome-groups.ts groups them).
+ */
+export async function outcomeCountsBy(db: Db, by: "month" | "crime_type" | "area_code", months: string[]): Promise<{key: string; outcome: string; count: number}[]> {
+  return (await db.all<{key: string; outcome: string; n: number}>(`SELECT ${by} AS key, outcome_category AS outcome, sum(count)::INTEGER AS n
+    FROM street_outcomes_monthly WHERE month IN ${sqlList(months)} GROUP BY ALL ORDER BY ALL`)).map((r) => ({key: r.key, outcome: r.outcome, count: r.n}));
+}
+
 /** Records of the given types in the given months in each LSOA of the force's areas (LSOAs with none are absent). */
 export async function lsoaCounts(db: Db, types: string[], months: string[]): Promise<{lsoa: string; areaCode: string; count: number}[]> {
   return (await db.all<{lsoa_code: string; area_code: string; n: number}>(`SELECT lsoa_code, area_code, sum(count)::INTEGER AS n FROM street_crime_monthly

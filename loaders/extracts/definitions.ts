@@ -54,9 +54,9 @@ export const EXTRACTS: ExtractDefinition[] = [
       "police.uk street-level data is not the same as Home Office police recorded crime statistics.",
       `Rows with no location have area_code 'unknown'; rows whose LSOA is outside ${AREAS} have area_code 'outside'. Both are kept so totals match police.uk.`,
       "Anti-social behaviour incidents are included as a crime_type; exclude them to count crimes.",
-      "The months between those the snapshot holds (see the provenance table) are not held: a gap is not months without crime.",
-      "January–March 2022 look under-supplied: every crime type is lower than in the months after, so leave them out of comparisons (or show them with and without). November 2022 has few anti-social behaviour rows.",
-      `Files before June 2023 use 2011 LSOA codes, later files 2021 codes; both map to ${AREAS} through the ONS lookup. The 2022 files were downloaded in January 2023, so their later months may have been revised since.`
+      "Months between those the snapshot holds are missing from it, not months without crime.",
+      "Some months look under-supplied: every crime type is low at once, as if police.uk had not received all records yet (in this snapshot the first months of 2022; see its provenance note). Leave them out of comparisons, or show them with and without. November 2022 has few anti-social behaviour rows.",
+      "Files before June 2023 use 2011 LSOA codes, later files 2021 codes; both map to the areas through the ONS lookup. Older files were downloaded when they were new, so their later revisions are not in them."
     ],
     source: POLICE_UK,
     publish: true,

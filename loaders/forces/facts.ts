@@ -5,6 +5,7 @@
 import type {Db} from "../lib/duckdb.ts";
 import {force as configuredForce} from "../lib/force.ts";
 import {NOT_TERRITORIAL} from "../geo/force-areas.ts";
+import {capital} from "../lib/words.ts";
 import {districtNeighbours, forceNeighbours} from "../geo/force-neighbours.ts";
 
 export const ASB = "Anti-social behaviour";
@@ -74,11 +75,26 @@ function rankOf(values: number[], value: number): number {
   return values.filter((v) => v > value).length + 1;
 }
 
-export async function forcesFacts(db: Db, forceId = configuredForce.id): Promise<ForcesFacts> {
+export interface ForceCoverage {
+  /** the latest year of the national counts, and its months */
+  year: string;
+  months: string[];
+  /** force id → name as its files give it */
+  names: Map<string, string>;
+  /** territorial forces of England and Wales with every month of the year read, sorted by id */
+  full: string[];
+  /** every other force, with why it is left out: file-based ones sorted by id, then forces that publish nothing */
+  missing: MissingForce[];
+  /** the population and district count of each force's area (forces with districts only) */
+  areaOf: Map<string, {population: number; districts: number}>;
+}
+
+/** Which forces the latest year of the national counts covers in full, and which it does not and why. */
+export async function forceCoverage(db: Db): Promise<ForceCoverage> {
   const files = await db.all<{force: string; force_name: string; month: string; status: string}>(`SELECT force, force_name, month, status FROM force_files ORDER BY force, month`);
   const year = files.map((f) => f.month).sort().at(-1)!.slice(0, 4);
   const months = [...new Set(files.filter((f) => f.month.startsWith(year)).map((f) => f.month))].sort();
-  const districts = await db.all<{lad_code: string; lad_name: string; population: number; force: string}>(`SELECT lad_code, lad_name, population, force FROM districts`);
+  const districts = await db.all<{population: number; force: string}>(`SELECT population, force FROM districts`);
   const areaOf = new Map<string, {population: number; districts: number}>();
   for (const d of districts) if (d.force) {
     const a = areaOf.get(d.force) ?? {population: 0, districts: 0};
@@ -86,25 +102,39 @@ export async function forcesFacts(db: Db, forceId = configuredForce.id): Promise
     a.districts += 1;
     areaOf.set(d.force, a);
   }
-  const counts = await db.all<{force: string; crime_type: string; n: number}>(`SELECT force, crime_type, sum(count)::INTEGER AS n FROM force_crime_monthly
-    WHERE month LIKE '${year}-%' AND crime_type <> '${ASB}' GROUP BY ALL ORDER BY ALL`);
   const names = new Map<string, string>();
   for (const f of files) if (f.force_name) names.set(f.force, f.force_name);
+  // A force none of whose files was read has no name in them: its police.uk id in words ("west-midlands": West Midlands).
+  for (const f of files) if (!names.has(f.force)) names.set(f.force, f.force.split("-").map((w) => (w === "and" || w === "of" ? w : capital(w))).join(" "));
   const read = new Map<string, number>();
   for (const f of files) if (f.status === "read" && f.month.startsWith(year)) read.set(f.force, (read.get(f.force) ?? 0) + 1);
-
   const missing: MissingForce[] = [];
-  const comparable: string[] = [];
+  const full: string[] = [];
   for (const force of [...new Set(files.map((f) => f.force))].sort()) {
     const n = read.get(force) ?? 0;
     const name = names.get(force) ?? force;
     if (NOT_TERRITORIAL.has(force)) missing.push({force, name, monthsRead: n, reason: "polices the railways of Great Britain, not an area of residents"});
     else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted`});
     else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "its records have no location in a district of England or Wales (it is not a force of England and Wales)"});
-    else if (RESIDENT_RATE_MISLEADS.has(force)) missing.push({force, name, monthsRead: n, reason: RESIDENT_RATE_MISLEADS.get(force)!});
-    else comparable.push(force);
+    else full.push(force);
   }
   for (const u of UNPUBLISHED_FORCES) if (!files.some((f) => f.force === u.force)) missing.push({force: u.force, name: u.name, monthsRead: 0, reason: u.reason});
+  return {year, months, names, full, missing, areaOf};
+}
+
+export async function forcesFacts(db: Db, forceId = configuredForce.id): Promise<ForcesFacts> {
+  const coverage = await forceCoverage(db);
+  const {year, months, names, areaOf} = coverage;
+  const districts = await db.all<{lad_code: string; lad_name: string; population: number; force: string}>(`SELECT lad_code, lad_name, population, force FROM districts`);
+  const counts = await db.all<{force: string; crime_type: string; n: number}>(`SELECT force, crime_type, sum(count)::INTEGER AS n FROM force_crime_monthly
+    WHERE month LIKE '${year}-%' AND crime_type <> '${ASB}' GROUP BY ALL ORDER BY ALL`);
+  // A rate per resident is left out where residents are far fewer than the people in the area (the City of London).
+  const unpublished = new Set(UNPUBLISHED_FORCES.map((u) => u.force));
+  const rateMisleads: MissingForce[] = coverage.full.filter((f) => RESIDENT_RATE_MISLEADS.has(f))
+    .map((force) => ({force, name: names.get(force) ?? force, monthsRead: months.length, reason: RESIDENT_RATE_MISLEADS.get(force)!}));
+  const missing = [...[...coverage.missing.filter((m) => !unpublished.has(m.force)), ...rateMisleads].sort((a, b) => a.force.localeCompare(b.force)),
+    ...coverage.missing.filter((m) => unpublished.has(m.force))];
+  const comparable = coverage.full.filter((f) => !RESIDENT_RATE_MISLEADS.has(f));
 
   const crimeOf = (force: string) => counts.filter((c) => c.force === force).reduce((s, c) => s + c.n, 0);
   const rates = comparable.map((force) => ({force, name: names.get(force) ?? force, population: areaOf.get(force)!.population, districts: areaOf.get(force)!.districts, crime: crimeOf(force), rate: per1000(crimeOf(force), areaOf.get(force)!.population), rank: 0}));

@@ -38,7 +38,7 @@ export function aboutPage(): string {
   const sourcesTable = tableRegion({id: "sources", caption: "Data in this site's snapshot",
     columns: [{label: "Data"}, {label: "Period"}, {label: "Rows", numeric: true}, {label: "Retrieved"}],
     rows: sources.map((s) => ({header: s.kind, cells: [s.periods || "–", s.rows ? formatCount(s.rows) : "–", s.retrieved]}))}).value;
-  const nine = numberWord(areas.length);
+  const areaCount = numberWord(areas.length);
   return page({title: "About this site"}, `
 # About this site
 
@@ -63,7 +63,7 @@ Every chart has the same parts: a title that says what it shows, a written descr
 ## How we count (methodology)
 
 - **Crime and anti-social behaviour** are the records police.uk publishes for ${esc(force.name)}: one row per crime or incident, by month, with an anonymised location. These are *not* the Home Office's police recorded crime statistics, which are counted differently; the two will not match exactly.
-- **Areas** are the ${nine} local authorities, each its own Community Safety Partnership. A record belongs to an area through its LSOA (a small statistical area of about 1,000 to 3,000 residents), using the Office for National Statistics' lookup — never by guessing from coordinates or names. Records with no location, and the few whose location is outside the ${nine} areas, are counted in force totals and shown separately; they are never dropped.
+- **Areas** are the ${areaCount} local authorities, each its own Community Safety Partnership. A record belongs to an area through its LSOA (a small statistical area of about 1,000 to 3,000 residents), using the Office for National Statistics' lookup — never by guessing from coordinates or names. Records with no location, and the few whose location is outside the ${areaCount} areas, are counted in force totals and shown separately; they are never dropped.
 - **Rates per 1,000 residents** use Census 2021 usual residents, rounded to the nearest 100.
 - **Year-on-year comparisons** compare the same months in both years, and say which months.
 - **Road collisions** are the Department for Transport's STATS19 records: collisions on public roads, reported to police, in which someone was hurt. Damage-only collisions are not included. The force's own figures for people killed or seriously injured are counted differently and are shown beside STATS19, never merged with it.

@@ -7,7 +7,8 @@ import {readImd} from "../sources/imd-read.ts";
 import {formatLsoaMapping, mapLsoaRows, type LsoaRow} from "../sources/lsoa-districts.ts";
 import {checkCountsAgainstInputs, readNationalInputs, type NationalKind} from "../sources/police-uk-national-read.ts";
 import {plainDistrictName, readDistricts} from "../sources/ons-districts-read.ts";
-import {readStreetCrime} from "../sources/police-uk-read.ts";
+import {STREET_HEADER} from "../sources/police-uk-schema.ts";
+import {lit, litList, withDuckDB} from "../lib/duckdb.ts";
 import {DataError} from "../lib/errors.ts";
 import type {ManifestEntry} from "../lib/manifest.ts";
 
@@ -62,7 +63,10 @@ export async function snapshotNotes(dir: string, entries: ManifestEntry[]): Prom
     const t = readImd(file);
     return [...t.rows.map((r) => r.lsoaCode), ...t.welsh];
   })) : null;
-  const rows: LsoaRow[] = [];
-  for (const file of street) for await (const r of readStreetCrime(file, file.slice(dir.length + 1))) if (r.lsoaCode) rows.push({month: r.month, lsoaCode: r.lsoaCode, lsoaName: r.lsoaName});
+  // The street files were read row by row (and validated) above; here they are only counted, by DuckDB.
+  const rows = await withDuckDB((db) => db.all<LsoaRow>(`SELECT "Month" AS month, "LSOA code" AS "lsoaCode", "LSOA name" AS "lsoaName", count(*)::INTEGER AS records
+    FROM read_csv(${litList(street)}, header = true, auto_detect = false, columns = {${STREET_HEADER.map((c) => `${lit(c)}: 'VARCHAR'`).join(", ")}},
+      quote = '"', escape = '"', strict_mode = true, null_padding = false)
+    WHERE "LSOA code" IS NOT NULL GROUP BY ALL ORDER BY ALL`));
   return formatLsoaMapping(mapLsoaRows(rows, lookup, districts.size ? districts : null, codes2011));
 }

@@ -33,6 +33,8 @@ export interface LsoaRow {
   month: string;
   lsoaCode: string;
   lsoaName: string;
+  /** how many records this row stands for (default 1): rows may come already counted */
+  records?: number;
 }
 
 /**
@@ -44,25 +46,26 @@ export function mapLsoaRows(rows: Iterable<LsoaRow>, lookup: Map<string, string>
   const acc = new Map<string, {rows: number; codes: Set<string>; inLookup: number; inLookupCodes: Set<string>; outside: Map<string, number>; nowhere: Map<string, {code: string; name: string; rows: number; reason: string}>}>();
   for (const r of rows) {
     if (r.lsoaCode === "") continue;
+    const n = r.records ?? 1;
     const vintage = lsoaVintage(r.month);
     let a = acc.get(vintage);
     if (!a) acc.set(vintage, (a = {rows: 0, codes: new Set(), inLookup: 0, inLookupCodes: new Set(), outside: new Map(), nowhere: new Map()}));
-    ++a.rows;
+    a.rows += n;
     a.codes.add(r.lsoaCode);
     let reason: string | null = null;
     if (vintage === "2011" && codes2011 && !codes2011.has(r.lsoaCode)) reason = "not a 2011 LSOA code, in a file of 2011 codes";
     else if (lookup.has(r.lsoaCode)) {
-      ++a.inLookup;
+      a.inLookup += n;
       a.inLookupCodes.add(r.lsoaCode);
       continue;
     } else if (districts && !districts.has(districtOfLsoaName(r.lsoaName))) reason = `not in the lookup, and its name's district (${districtOfLsoaName(r.lsoaName) || "none"}) is not a district of 2021`;
     if (reason) {
-      const n = a.nowhere.get(r.lsoaCode) ?? {code: r.lsoaCode, name: r.lsoaName, rows: 0, reason};
-      ++n.rows;
-      a.nowhere.set(r.lsoaCode, n);
+      const lost = a.nowhere.get(r.lsoaCode) ?? {code: r.lsoaCode, name: r.lsoaName, rows: 0, reason};
+      lost.rows += n;
+      a.nowhere.set(r.lsoaCode, lost);
     } else {
       const d = districtOfLsoaName(r.lsoaName);
-      a.outside.set(d, (a.outside.get(d) ?? 0) + 1);
+      a.outside.set(d, (a.outside.get(d) ?? 0) + n);
     }
   }
   return [...acc].sort(([a], [b]) => a.localeCompare(b)).map(([vintage, a]) => ({

@@ -1,8 +1,8 @@
 // The stories, in one list: the home page, the navigation, the stories index, the area pages, the sitemap and
 // the story route (src/stories/[story].md.ts) all read it. A new story is a folder beside roads/ and one line here.
-import type {ChartGroup, ChartTree} from "../charts/group.ts";
-import type {Html} from "../site/html.ts";
-import type {Step} from "../site/scrolly.ts";
+import type {StoryDefinition} from "./definition.ts";
+
+export type {StoryDefinition};
 
 export interface StoryEntry {
   /** the story's address: /stories/<slug> (and /stories/<slug>-continued for its later steps) */
@@ -20,19 +20,9 @@ export interface StoryEntry {
   load(): Promise<{story: StoryDefinition}>;
 }
 
-/** What a story's folder provides (its story.ts). */
-export interface StoryDefinition {
-  /** the sentence under the title */
-  lede: Html;
-  /** the accessible name of the step-by-step part */
-  label: string;
-  charts: ChartGroup<ChartTree>;
-  /** the steps, every number computed from the snapshot or cited */
-  steps(): Promise<Step[]>;
-}
-
 export const STORIES: StoryEntry[] = [
-  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")}
+  {slug: "roads", title: "Roads: who is hurt, where and when", short: "the roads story", summary: "Collisions reported to police, how severe they were, and what the force reports.", order: 1, status: "published", load: () => import("./roads/story.ts")},
+  {slug: "victims", title: "Victims: what happens after a crime is reported", short: "the victims story", summary: "What police.uk says happened to every crime recorded, compared like with like and with other forces, what victims tell the surveys, and where to get help.", order: 4, status: "published", load: () => import("./victims/story.ts")}
 ];
 
 export const storyPath = (slug: string): string => `/stories/${slug}`;

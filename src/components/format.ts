@@ -52,10 +52,3 @@ export function describeChange(before: number, after: number): string {
 export function pluralise(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
-
-const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
-/** "eleven months", "one month", "14 months": a count of months in words up to twelve */
-export function formatMonthCount(n: number): string {
-  return `${n <= 12 ? SMALL[n] : formatCount(n)} ${n === 1 ? "month" : "months"}`;
-}

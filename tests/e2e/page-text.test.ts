@@ -3,9 +3,9 @@
 // code that builds pages must not change what they say; a change to the data or the wording shows up here as
 // a reviewed diff. On a mismatch the new text is written beside the old (<name>.new.txt) for review; set
 // UPDATE_SNAPSHOTS=1 to accept it (or to write a new page's first snapshot).
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {matchesSnapshot} from "../lib/snapshot.ts";
 import {openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
 
 const DIR = join(import.meta.dirname, "..", "snapshots", "pages");
@@ -14,6 +14,9 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["roads", "/stories/roads", true],
   ["roads-without-javascript", "/stories/roads", false],
   ["roads-continued-without-javascript", "/stories/roads-continued", false],
+  ["victims", "/stories/victims", true],
+  ["victims-without-javascript", "/stories/victims", false],
+  ["victims-continued-without-javascript", "/stories/victims-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
   ["area-tamworth-without-javascript", "/areas/tamworth", false]
@@ -47,17 +50,7 @@ async function readerText(path: string, javascript: boolean): Promise<string> {
 
 describe("each page reads as its committed snapshot", () => {
   test.each(PAGES)("%s", async (name, path, javascript) => {
-    const actual = await readerText(path, javascript);
-    const file = join(DIR, `${name}.txt`), fresh = join(DIR, `${name}.new.txt`);
-    if (process.env.UPDATE_SNAPSHOTS) {
-      mkdirSync(DIR, {recursive: true});
-      writeFileSync(file, actual);
-      rmSync(fresh, {force: true});
-      return;
-    }
-    const expected = existsSync(file) ? readFileSync(file, "utf8") : "(no snapshot yet)";
-    if (actual !== expected) writeFileSync(fresh, actual);
-    else rmSync(fresh, {force: true});
-    expect(actual, `${path}: see ${fresh}`).toBe(expected);
+    const {matches, fresh} = matchesSnapshot(join(DIR, `${name}.txt`), await readerText(path, javascript));
+    expect(matches, `${path} reads differently from its snapshot: see ${fresh}`).toBe(true);
   });
 });

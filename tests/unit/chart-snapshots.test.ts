@@ -3,12 +3,13 @@
 // already rounded to 0.1 px by the renderer, so the output is deterministic. On a mismatch the new SVG is written
 // beside the old (<id>.<width>.new.svg) for review; UPDATE_SNAPSHOTS=1 accepts it (and writes new charts' first
 // snapshots). A snapshot whose chart no longer exists fails too, so the folder never keeps stale pictures.
-import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {describe, expect, test} from "vitest";
 import {NARROW_WIDTH, renderPlot, WIDE_WIDTH} from "../../src/components/chart.ts";
 import {allCharts} from "../../loaders/pages/catalogue.ts";
+import {matchesSnapshot} from "../lib/snapshot.ts";
 
 const DIR = join(import.meta.dirname, "..", "snapshots", "charts");
 const doc = new JSDOM("<!DOCTYPE html><body></body>").window.document;
@@ -20,17 +21,8 @@ const svgText = (svg: string) => svg.replaceAll("><", ">\n<") + "\n";
 
 describe("chart snapshots", () => {
   test.each(cases)("%s", (name, spec, width) => {
-    const actual = svgText(renderPlot(spec, width, doc).outerHTML);
-    const file = join(DIR, `${name}.svg`), fresh = join(DIR, `${name}.new.svg`);
-    if (process.env.UPDATE_SNAPSHOTS) {
-      writeFileSync(file, actual);
-      rmSync(fresh, {force: true});
-      return;
-    }
-    const expected = existsSync(file) ? readFileSync(file, "utf8") : "(no snapshot yet)";
-    if (actual !== expected) writeFileSync(fresh, actual);
-    else rmSync(fresh, {force: true});
-    expect(actual === expected, `${name}: the chart differs from its snapshot; see ${fresh}`).toBe(true);
+    const {matches, fresh} = matchesSnapshot(join(DIR, `${name}.svg`), svgText(renderPlot(spec, width, doc).outerHTML));
+    expect(matches, `${name}: the chart differs from its snapshot; see ${fresh}`).toBe(true);
   });
 
   test("no snapshot is left for a chart that no longer exists", () => {

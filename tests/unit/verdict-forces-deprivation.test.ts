@@ -46,7 +46,7 @@ describe("trend verdict", () => {
     }
   });
 
-  it("the 2022 and 2025 counts, by type and by district, are the raw files' for the same eleven months, with and without January–March", async () => {
+  it("the 2022 and 2025 counts, by type and by district, are the raw files' for the same 11 months, with and without January–March", async () => {
     const raw = (await rawStreetRows()).filter((r) => r.crimeType !== ASB);
     const lookup = lsoaToArea();
     const months = (year: string, from: number) => Array.from({length: 12 - from}, (_, i) => `${year}-${String(i + from).padStart(2, "0")}`).filter((m) => m <= `${year}-11`);
@@ -75,7 +75,7 @@ describe("trend verdict", () => {
         const change = (c.afterCount - c.beforeCount) / c.beforeCount;
         return Math.round(change * 100) === 0 ? "about the same as" : `${formatPercent(change)} ${change > 0 ? "higher" : "lower"} than`;
       };
-      expect(v.sentence, label).toContain(`Crime in January to November 2025 was ${words(y2022.all)} in the same eleven months of 2022`);
+      expect(v.sentence, label).toContain(`Crime in January to November 2025 was ${words(y2022.all)} in the same 11 months of 2022`);
       expect(v.sentence, label).toContain(`leaving out January to March 2022, which look under-supplied, April to November 2025 was ${words(y2022.withoutUnderSupplied!)} April to November 2022`);
       expect(v.sentence, label).toContain(`January to April 2025 was ${words(y2024.all)} January to April 2024.`);
     };
@@ -86,7 +86,7 @@ describe("trend verdict", () => {
 
   it("words a change both ways, says 'about the same' under half a percent, and needs a shared month", () => {
     const rows = (pairs: [string, number][]) => pairs.map(([month, count]) => ({month, crimeType: "Burglary", count}));
-    expect(trendVerdict(rows([["2024-03", 200], ["2025-03", 150]]), []).sentence).toBe("Crime in March 2025 was 25% lower than in the same one month of 2024.");
+    expect(trendVerdict(rows([["2024-03", 200], ["2025-03", 150]]), []).sentence).toBe("Crime in March 2025 was 25% lower than in the same month of 2024.");
     expect(trendVerdict(rows([["2024-03", 1000], ["2024-04", 1000], ["2025-03", 1003], ["2025-04", 1000]]), []).sentence).toBe("Crime in March to April 2025 was about the same as in the same two months of 2024.");
     expect(trendVerdict(rows([["2024-03", 200], ["2025-04", 150]]), []).sentence).toBeNull();
     expect(underSuppliedMonths(rows([["2025-01", 100], ["2025-02", 100], ["2025-03", 100]]))).toEqual([]); // fewer than four months: not judged

@@ -9,7 +9,7 @@ import {html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
 import {citation, documentOf} from "../../sources/documents.ts";
 import {findPublishedMeasure, publishedMeasure, type PublishedMeasure} from "../../sources/published.ts";
-import type {StoryDefinition} from "../registry.ts";
+import type {StoryDefinition} from "../definition.ts";
 import {roadsCharts} from "./charts.ts";
 import {forceCollisionFigures, highestShare, hourWords, knownSpeeds, ksiShare, roadFacts, roadUsersSentence, urbanLightSentence} from "./facts.ts";
 

@@ -10,9 +10,12 @@ import {rankedBars, shareBars} from "./bars.js";
 import {beforeAfter} from "./changes.js";
 import {choropleth} from "./maps.js";
 import {gappedMonthlyLines} from "./trend.js";
+import {ageLines} from "./ages.js";
+import {forceStrips} from "./strips.js";
+import {surveyBars} from "./surveys.js";
 import type {PlotContext, Row} from "./context.js";
 
-const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines} as const;
+const PLOTS = {monthlyLines, hourDayHeatmap, pointsMap, pairedBars, rankedBars, shareBars, beforeAfter, choropleth, gappedMonthlyLines, ageLines, forceStrips, surveyBars} as const;
 export type PlotName = keyof typeof PLOTS;
 
 /** Each plot's own options, by name: what a chart spec carries beside its data (width and document come later). */
