@@ -2,6 +2,8 @@
 // enumerated from the story registry, data/reference/areas.csv, the extract definitions and the site files
 // written before the build (loaders/pages/site-files.ts: chart downloads, embed pages, area downloads).
 import {EXTRACTS} from "./loaders/extracts/definitions.ts";
+import {documentPaths} from "./loaders/figures/documents.ts";
+import {FIGURE_DOWNLOAD} from "./loaders/figures/download.ts";
 import {availableExtracts} from "./loaders/extracts/available.ts";
 import {areas, force, TO_BE_FILLED} from "./loaders/lib/force.ts";
 import {formatDay, lastUpdated} from "./loaders/pages/about.ts";
@@ -16,7 +18,7 @@ const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.
 const siteFiles = readSiteFilesIndex();
 
 // The site's sections, in order (a list: a page that is a section of its own adds one line).
-const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/explore", "Explore"], ["/data", "Data"], ["/about", "About"]];
+const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/forces", "Forces compared"], ["/figures", "Figures"], ["/explore", "Explore"], ["/data", "Data"], ["/about", "About"]];
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
 <div class="site-header">
@@ -51,7 +53,8 @@ Contains OS data © Crown copyright and database right. Built from open data: se
 // - then, once the HTML is parsed, it inserts the page's deferred HTML (loaders/site/html.ts deferredHtml),
 //   puts in place of each [data-continue] link the parts of the linked page its selector names (a story's later
 //   steps: loaders/site/scrolly.ts continuedAt), and scrolls to the address's #fragment if that was in them;
-// - window.siteReady resolves after that. Every page's script awaits it before loading its modules, so the
+// - window.siteReady resolves after that, whatever the address holds (a failure is logged, never left to
+//   stop the page's scripts). Every page's script awaits it before loading its modules, so the
 //   build-time charts paint before any enhancement work starts.
 const headScript = `document.documentElement.lang = "en-GB"; document.documentElement.classList.add("js");
 window.siteFirstPaint = new Promise(function (resolve) {
@@ -62,13 +65,18 @@ window.siteFirstPaint = new Promise(function (resolve) {
     if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); later(); }
   }).observe({type: "paint", buffered: true});
 });
+// The address's #fragment as an element id. A link can carry any bytes: a malformed escape ("#%") is read as typed.
+function fragmentId() {
+  var raw = location.hash.slice(1);
+  try { return decodeURIComponent(raw); } catch (e) { return raw; }
+}
 window.siteReady = window.siteFirstPaint.then(function () {
   return new Promise(function (resolve) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { resolve(); }, {once: true});
     else resolve();
   });
 }).then(function () {
-  var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  var id = fragmentId();
   var missing = id && !document.getElementById(id);
   document.querySelectorAll("noscript[data-deferred]").forEach(function (n) { n.insertAdjacentHTML("afterend", n.textContent); n.remove(); });
   return Promise.all(Array.prototype.map.call(document.querySelectorAll("[data-continue]"), function (p) {
@@ -85,7 +93,7 @@ window.siteReady = window.siteFirstPaint.then(function () {
     var target = missing && document.getElementById(id);
     if (target) target.scrollIntoView();
   });
-});`;
+}).catch(function (error) { console.error("page set-up failed:", error); }); // the page's scripts still load`;
 
 export default {
   root: "src",
@@ -110,6 +118,8 @@ export default {
   dynamicPaths: [
     ...downloads.flatMap((name) => [`/downloads/${name}.csv`, `/downloads/${name}.parquet`]),
     ...storyPaths(),
+    ...documentPaths(),
+    `/downloads/${FIGURE_DOWNLOAD.name}.csv`, `/downloads/${FIGURE_DOWNLOAD.name}.parquet`,
     ...areas.map((a) => `/areas/${a.slug}`),
     ...siteFiles.charts.flatMap((id) => [`/downloads/charts/${id}.csv`, `/downloads/charts/${id}.svg`, `/downloads/charts/${id}.json`, `/embed/${id}`]),
     ...siteFiles.areaFiles.map((file) => `/downloads/areas/${file}`)

@@ -29,7 +29,7 @@ const OPTIONS: Option[] = [
   {id: "hyparquet-js", label: "(d) hyparquet → plain JS GROUP BY (no DuckDB)", entry: "hyparquet-js.ts", data: "parquet"}
 ];
 
-/** Writes file and, when gzip saves anything, file.gz next to it (what sirv serves to a client accepting gzip). */
+/** Writes file and, when gzip saves anything, file.gz next to it (what scripts/static-server.ts serves to a client accepting gzip). */
 function put(path: string, bytes: Buffer | Uint8Array): void {
   mkdirSync(dirname(path), {recursive: true});
   writeFileSync(path, bytes);

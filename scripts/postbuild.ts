@@ -6,7 +6,8 @@ import {EMBED_RESIZE_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
 import {buildSearchIndex} from "../loaders/pages/search-index.ts";
 import {SEARCH_INDEX_PATH} from "../src/components/search.ts";
-import {fixHtml} from "./html-fixes.ts";
+import {EMBED_RESIZE_INTEGRITY} from "../src/components/embed-resize.ts";
+import {fixHtml, subresourceIntegrity} from "./html-fixes.ts";
 import {precompress} from "./precompress.ts";
 
 const DIST = join(ROOT, process.env.SITE_DIST ?? "dist");
@@ -31,7 +32,10 @@ if (missing.size) throw new Error(`postbuild: download links with no file at the
 // The hashed copies Framework made of each download are now linked from nowhere (see stableDownloadLinks).
 rmSync(join(DIST, "_file", "downloads"), {recursive: true, force: true});
 // For pages that embed a chart: it sizes each chart's iframe (the embed code names it; see chart-files.ts).
-writeFileSync(join(DIST, "embed", "resize.js"), EMBED_RESIZE_SCRIPT + "\n");
+// The embed code offers resize.js with an integrity hash: the file must be exactly what the hash says.
+const resize = EMBED_RESIZE_SCRIPT + "\n";
+if (subresourceIntegrity(resize) !== EMBED_RESIZE_INTEGRITY) throw new Error(`embed/resize.js changed: set EMBED_RESIZE_INTEGRITY in src/components/embed-resize.ts to "${subresourceIntegrity(resize)}"`);
+writeFileSync(join(DIST, "embed", "resize.js"), resize);
 console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; /embed/resize.js written`);
 
 // The site search's index, from the pages as built (loaders/pages/search-index.ts).

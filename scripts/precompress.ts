@@ -1,5 +1,5 @@
 // Writes a .gz beside every compressible file in the build, as a static host's "gzip_static" expects;
-// scripts/static-server.ts (sirv) serves them to browsers that accept gzip. Level 9, no timestamp:
+// scripts/static-server.ts serves them to browsers that accept gzip. Level 9, no timestamp:
 // the same input gives the same bytes.
 import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {extname, join} from "node:path";

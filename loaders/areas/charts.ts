@@ -2,28 +2,35 @@
 // and number computed from the area facts (facts.ts).
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {describeChange, formatCount, formatMonth, formatMonthRange, formatPercent, formatRate} from "../../src/components/format.ts";
+import {trendGapNote} from "../charts/crime.ts";
 import {chartGroup} from "../charts/group.ts";
 import {CENSUS_SOURCE, POLICE_UK_SOURCE, STATS19_SOURCE} from "../charts/sources.ts";
 import {readLsoaFeatures} from "../geo/boundaries.ts";
 import {pointCount, webTopology} from "../geo/topology.ts";
 import {areas, force} from "../lib/force.ts";
-import {capital, comparedWith, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
+import {capital, comparedWith, describeMonths, during, numberWord, periodWords, possessive, rankWords} from "../lib/words.ts";
+import {deprivationChart} from "./deprivation-section.ts";
+import {deprivationFacts} from "./deprivation.ts";
 import {areaFacts, type AllFacts, type AreaFacts} from "./facts.ts";
 import {lsoaWards} from "./places.ts";
+import {trendVerdicts} from "./trend-verdict.ts";
 
 /** The force as a whole, as area charts and tables label it. */
 export const FORCE_LABEL = `${force.place} (all ${numberWord(areas.length)} areas)`;
 const RATE_SOURCE = `${POLICE_UK_SOURCE}; ${CENSUS_SOURCE}`;
 const AREAS_WORDS = `the ${numberWord(areas.length)} areas`;
 
-/** All area charts: two for the index, seven for each area (by slug). */
+/** All area charts: two for the index, eight for each area (by slug). */
 export const areaCharts = chartGroup("areas", import.meta.url, async (db) => {
   const all = await areaFacts(db);
+  const {underSupplied} = await trendVerdicts(db);
+  const deprivation = await deprivationFacts(db);
   return {
     index: {crimeRates: rateChart(all, "crime"), asbRates: rateChart(all, "asb")},
     byArea: Object.fromEntries(all.areas.map((f) => [f.area.slug, {
-      crimeRates: rateChart(all, "crime", f), asbRates: rateChart(all, "asb", f), trend: trendChart(all, f), changes: changesChart(all, f),
-      map: mapChart(all, f), roads: roadsChart(all, f), outcomes: outcomesChart(all, f)
+      crimeRates: rateChart(all, "crime", f), asbRates: rateChart(all, "asb", f), trend: trendChart(all, f, underSupplied), changes: changesChart(all, f),
+      map: mapChart(all, f), deprivation: deprivationChart(deprivation.areas.find((d) => d.code === f.area.code)!, deprivation.force),
+      roads: roadsChart(all, f), outcomes: outcomesChart(all, f)
     }])) as Record<string, AreaChartSet>
   };
 });
@@ -34,6 +41,7 @@ export type AreaChartSet = {
   trend: ChartSpec;
   changes: ChartSpec;
   map: ChartSpec;
+  deprivation: ChartSpec;
   roads: ChartSpec;
   outcomes: ChartSpec;
 };
@@ -88,7 +96,7 @@ function rateChart(all: AllFacts, kind: "crime" | "asb", f?: AreaFacts): ChartSp
   };
 }
 
-function trendChart(all: AllFacts, f: AreaFacts): ChartSpec {
+function trendChart(all: AllFacts, f: AreaFacts, underSupplied: string[]): ChartSpec {
   const data = f.monthly.flatMap((m) => [{month: m.month, series: "Crime", count: m.crime}, {month: m.month, series: "Anti-social behaviour", count: m.asb}])
     .sort((a, b) => (a.series === b.series ? a.month.localeCompare(b.month) : a.series === "Crime" ? -1 : 1));
   const last12 = f.monthly.filter((m) => all.last12.includes(m.month));
@@ -98,7 +106,7 @@ function trendChart(all: AllFacts, f: AreaFacts): ChartSpec {
   return {
     id: `area-${f.area.slug}-trend`,
     title: `Crime and anti-social behaviour in ${f.area.name}, month by month`,
-    subtitle: `Records published on police.uk each month, ${formatMonthRange(all.months[0], all.latest)} (the months this snapshot holds)`,
+    subtitle: `Records published on police.uk each month, ${describeMonths(all.months)} (the months this snapshot holds)`,
     description: `${capital(during(all.last12))}, crime in ${f.area.name} was highest in ${formatMonth(peak.month)} (${formatCount(peak.crime)}) and lowest in ${formatMonth(low.month)} (${formatCount(low.crime)}). Anti-social behaviour peaked in ${formatMonth(asbPeak.month)} (${formatCount(asbPeak.asb)}).`,
     plot: "gappedMonthlyLines",
     options: {series: ["Crime", "Anti-social behaviour"], yLabel: "Records per month"},
@@ -106,7 +114,7 @@ function trendChart(all: AllFacts, f: AreaFacts): ChartSpec {
     columns: [{key: "month", label: "Month", kind: "month"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}],
     source: POLICE_UK_SOURCE,
     updated: updated(all),
-    note: "police.uk updates past months when records are reclassified or moved, so counts can change slightly between downloads. The gap is months this snapshot does not hold, not months without crime."
+    note: `police.uk updates past months when records are reclassified or moved, so counts can change slightly between downloads. ${trendGapNote(all.months, underSupplied)}`
   };
 }
 

@@ -4,16 +4,18 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../src/com
 import {withExtracts} from "../extracts/query.ts";
 import {force} from "../lib/force.ts";
 import {describeMonths, numberWord, periodWords} from "../lib/words.ts";
-import {headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
+import {figurePath, headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
 import {chartHtml} from "../site/chart-html.ts";
 import {deferredHtml, escapeText, html, type Html} from "../site/html.ts";
 import {AREAS_STYLE, chartClient, clientScript, MAIN_ID, page, pageExists} from "../site/page.ts";
 import {publishedStory} from "../stories/registry.ts";
 import {areaCharts, FORCE_LABEL} from "./charts.ts";
+import {deprivationSection} from "./deprivation-section.ts";
 import {areaDownloadPath} from "./downloads.ts";
 import {areaFacts, factsFor, VIOLENCE, DRUGS, type AllFacts, type AreaFacts} from "./facts.ts";
 import {briefRows, briefSentences, changeSentence, headlineSentences, trendSentence} from "./narrative.ts";
 import {documentTitles, periodText, publishedMeasuresFor, quoteText, valueText, type PublishedMeasure} from "./published.ts";
+import {areaVerdictBlock} from "./verdict-block.ts";
 
 const signedPercent = (before: number, after: number) => (before ? `${after >= before ? "+" : "−"}${formatPercent((after - before) / before)}` : "–");
 
@@ -75,7 +77,7 @@ function publishedItem(m: PublishedMeasure, title: string): Html {
   return html`<li>
 <p class="published-measure"><strong>${recommendation ? m.measure.replace(/^Recommended priority:\s*/i, "") : m.measure}</strong>: ${valueText(m)}${m.period && html` <span class="muted">(${periodText(m.period)})</span>`}${m.comparison && `; ${m.comparison}`}</p>
 ${m.quote && html`<blockquote><p>“${quoteText(m.quote)}”</p></blockquote>`}
-<p class="published-cite">Source: ${title}${m.section && html`, section “${m.section}”`}.<span class="published-detail">${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</span></p>
+<p class="published-cite">Source: <a href="${figurePath(m.id)}">${title}${m.section && html`, section “${m.section}”`}</a>.<span class="published-detail">${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</span></p>
 </li>`;
 }
 
@@ -84,7 +86,7 @@ function publishedSection(f: AreaFacts, measures: PublishedMeasure[]): Html {
   const titles = documentTitles();
   const documents = [...new Set(measures.map((m) => m.document))];
   return html`<h2 id="published">What local reports say about ${f.area.name}</h2>
-<p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined.</p>
+<p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined. Each source links to the figure on the <a href="/figures">published figures page</a>, which sets it beside what open data shows.</p>
 <p class="print-only">Printed without the reports' wording, definitions and notes for each figure: they are on the page online.</p>
 ${documents.map((d) => {
     const title = titles.get(d) ?? d;
@@ -154,7 +156,7 @@ export async function areaPage(slug: string): Promise<string> {
   const top = f.outcomes[0];
   const sections: [string, string][] = [
     ["headlines", "Headlines"], ["compared", "Compared with the other areas"], ["trend", "Month by month"], ["changes", "What changed on a year earlier"],
-    ["where", "Where crimes were recorded"], ["roads", "Roads"], ["in-brief", "Violence, drugs and anti-social behaviour"], ["outcomes", "What happened next"],
+    ["where", "Where crimes were recorded"], ["deprivation", "Crime and deprivation"], ["roads", "Roads"], ["in-brief", "Violence, drugs and anti-social behaviour"], ["outcomes", "What happened next"],
     ...(measures.length ? [["published", "What local reports say"] as [string, string]] : []),
     ["compare", "Compare with another area"], ["data", "Get the data"], ["caveats", "About these numbers"]
   ];
@@ -174,6 +176,7 @@ ${chart(charts.changes)}
 <h2 id="where">Where crimes were recorded</h2>
 <p>The map shows how many crimes police.uk located in each small area (LSOA) of ${f.area.name}. police.uk moves each location to a nearby street or public place to protect victims' privacy, so a point is never an exact address.</p>
 ${chart(charts.map)}
+${await deprivationSection(f.area.code, chart(charts.deprivation))}
 <h2 id="roads">Roads</h2>
 ${f.roads.year ? html`${roadsTable(all, f)}
 ${chart(charts.roads)}
@@ -215,6 +218,7 @@ ${pageExists("/data") && html`<li><a href="/data">All data and downloads</a>, wi
     html`<p class="lede trend-sentence">${trendSentence(all, f)}</p>`,
     html`<h2 id="headlines">Headlines: ${period}</h2>`,
     headlines(all, f),
+    await areaVerdictBlock(f.area.code),
     html`<div class="area-tools no-print"><details class="area-contents"><summary>On this page</summary><nav aria-label="On this page"><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav></details><button type="button" class="print-button" hidden>Print this page</button></div>`,
     html`${headlineSentences(all, f).map((s) => html`<p>${s}</p>`)}`,
     html`<p class="caveat">Figures are for ${period} unless a section says otherwise. ${f.area.name} is one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}; ${formatCount(f.area.population)} people live here (Census 2021). These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,

@@ -3,9 +3,10 @@
 // counts from loaders/extracts/crime-facts.ts and the words its page computed; it returns a typed chart spec.
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {formatMonthRange} from "../../src/components/format.ts";
+import {monthGaps} from "../../src/components/months.ts";
 import type {CountsByArea, OutcomeShare} from "../extracts/crime-facts.ts";
 import {areas, force} from "../lib/force.ts";
-import {numberWord} from "../lib/words.ts";
+import {describeGaps, describeMonths, numberWord} from "../lib/words.ts";
 
 /** What every chart states about itself: its address, its words and its source. */
 export interface ChartText {
@@ -28,6 +29,19 @@ export function monthlyTrendChart(text: ChartText, rows: {month: string; series:
     data: rows,
     columns: [{key: "month", label: "Month", kind: "month"}, {key: "series", label: "Type", kind: "text"}, {key: "count", label: "Records", kind: "count"}]
   };
+}
+
+/**
+ * What a monthly trend over every month held says about its gaps and its under-supplied months: "The gaps
+ * (December 2022 to December 2023 and May to December 2024) are months this snapshot does not hold, …".
+ */
+export function trendGapNote(months: string[], underSupplied: string[]): string {
+  const gaps = describeGaps(months), n = underSupplied.length;
+  const one = monthGaps(months).length === 1;
+  return [
+    gaps ? `The ${one ? "gap" : "gaps"} (${gaps}) ${one ? "is" : "are"} months this snapshot does not hold, not months without crime.` : "",
+    n ? `${describeMonths(underSupplied)} ${n === 1 ? "looks" : "look"} low because police.uk seems not to have received all records for ${n === 1 ? "it" : "them"} (every crime type is lower than in the months around), not because crime fell.` : ""
+  ].filter(Boolean).join(" ");
 }
 
 /** Rates per 1,000 residents for each area and the force as a whole, highest first; `highlight` marks one area. */

@@ -8,6 +8,7 @@ import {cacheKey} from "../lib/cache-key.ts";
 import {EXTRACT_CACHE_DIR, SNAPSHOT_DIR} from "../lib/paths.ts";
 import {EXTRACTS, extractByName} from "./definitions.ts";
 import {stageSnapshot} from "./stage.ts";
+import {requireCheckedSnapshot} from "../snapshot/gate.ts";
 
 export type Format = "parquet" | "csv";
 
@@ -54,9 +55,13 @@ export async function extractFile(name: string, format: Format = "parquet"): Pro
 
 let pending: Promise<string> | undefined;
 
-/** The cache directory for the current snapshot, built once (atomically: a half-built directory is never used). */
+/**
+ * The cache directory for the current snapshot, built once (atomically: a half-built directory is never used).
+ * Only a snapshot check-data passes is used, cached or not (loaders/snapshot/gate.ts).
+ */
 export function ensureExtracts(): Promise<string> {
   return (pending ??= (async () => {
+    await requireCheckedSnapshot();
     const dir = join(EXTRACT_CACHE_DIR, cacheKey(["loaders/extracts"]));
     if (existsSync(dir)) return dir;
     const tmp = `${dir}.tmp-${process.pid}`;

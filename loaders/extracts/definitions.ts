@@ -225,7 +225,7 @@ export const EXTRACTS: ExtractDefinition[] = [
     description: "Each figure the site cites, with its document, section, period, definition and the verbatim quote it comes from.",
     caveats: [
       "Figures come from different documents, surveys and definitions: do not add them together or join them into one series unless their definitions match.",
-      "Where open data measures the same thing, open_data_equivalent says how to compute it; the two often differ, and pages show them side by side."
+      "Where open data measures the same thing, open_data_equivalent says how to compute it; the two often differ, and /figures shows them side by side (download: figure-comparisons)."
     ],
     source: `Published reports by ${listWords([...new Set(DOCUMENTS.map((d) => d.publisher))])} (see the document column)`,
     publish: true,
@@ -239,7 +239,7 @@ export const EXTRACTS: ExtractDefinition[] = [
       {name: "area_code", type: "text", description: `ONS code when the geography is one of ${AREAS}`},
       {name: "period", type: "text", description: "Period covered: YYYY-MM..YYYY-MM, or ..YYYY-MM for an undated survey before that date"},
       {name: "value", type: "number", description: "The figure"},
-      {name: "unit", type: "text", description: "count, percent, per_1000, hours, year, recommendation (1 keep / 0 drop), or a bound"},
+      {name: "unit", type: "text", description: "count, percent, per_1000, hours, year, recommendation (1 keep / 0 drop), direction (-1 below, 0 in line, 1 above), or a bound"},
       {name: "comparison", type: "text", description: "What the document compares it with"},
       {name: "definition", type: "text", description: "What is counted, in plain English"},
       {name: "quote", type: "text", description: "The words of the document the figure comes from"},

@@ -18,8 +18,17 @@ export const UNPUBLISHED_FORCES = [
   {force: "greater-manchester", name: "Greater Manchester Police", reason: "publishes no street-level crime data to police.uk", source: "data/snapshot/police-uk-national/PROVENANCE.md"}
 ];
 
+/**
+ * Names of forces whose files of the year are all absent from the copy counted, so no file gives their name: as the
+ * national counts' PROVENANCE.md names them.
+ */
+export const ABSENT_FORCE_NAMES = new Map([["metropolitan", "Metropolitan Police"], ["west-midlands", "West Midlands Police"], ["west-yorkshire", "West Yorkshire Police"]]);
+
+/** Why a force's monthly file can be absent from the national counts (their PROVENANCE.md: the copy counted). */
+export const ABSENT_FILES_WHY = "leaves out files of 4 MiB or more";
+
 /** A force whose residents are far fewer than the people who work in and visit its area: a rate per resident misleads. */
-export const RESIDENT_RATE_MISLEADS = new Map([["city-of-london", "its resident population (Census 2021) is far smaller than the number of people who work in and visit the City, so a rate per resident does not compare with other forces'"]]);
+export const RESIDENT_RATE_MISLEADS = new Map([["city-of-london", "its residents (Census 2021) are far fewer than the people who work in and visit the City, so a rate per resident does not compare with other forces'"]]);
 
 export interface ForceRate {
   force: string;
@@ -79,7 +88,7 @@ export interface ForceCoverage {
   /** the latest year of the national counts, and its months */
   year: string;
   months: string[];
-  /** force id → name as its files give it */
+  /** force id → name as its files give it (or ABSENT_FORCE_NAMES, or its id in words, when none of its files was read) */
   names: Map<string, string>;
   /** territorial forces of England and Wales with every month of the year read, sorted by id */
   full: string[];
@@ -102,9 +111,10 @@ export async function forceCoverage(db: Db): Promise<ForceCoverage> {
     a.districts += 1;
     areaOf.set(d.force, a);
   }
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(ABSENT_FORCE_NAMES);
   for (const f of files) if (f.force_name) names.set(f.force, f.force_name);
-  // A force none of whose files was read has no name in them: its police.uk id in words ("west-midlands": West Midlands).
+  // A force none of whose files was read has no name in them: as PROVENANCE.md names it (ABSENT_FORCE_NAMES), else its
+  // police.uk id in words ("west-midlands": West Midlands).
   for (const f of files) if (!names.has(f.force)) names.set(f.force, f.force.split("-").map((w) => (w === "and" || w === "of" ? w : capital(w))).join(" "));
   const read = new Map<string, number>();
   for (const f of files) if (f.status === "read" && f.month.startsWith(year)) read.set(f.force, (read.get(f.force) ?? 0) + 1);
@@ -114,8 +124,8 @@ export async function forceCoverage(db: Db): Promise<ForceCoverage> {
     const n = read.get(force) ?? 0;
     const name = names.get(force) ?? force;
     if (NOT_TERRITORIAL.has(force)) missing.push({force, name, monthsRead: n, reason: "polices the railways of Great Britain, not an area of residents"});
-    else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted`});
-    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "its records have no location in a district of England or Wales (it is not a force of England and Wales)"});
+    else if (n < months.length) missing.push({force, name, monthsRead: n, reason: n === 0 ? `none of its ${year} street files is in the copy counted, which ${ABSENT_FILES_WHY}` : `only ${n} of its ${months.length} monthly street files of ${year} are in the copy counted, which ${ABSENT_FILES_WHY}`});
+    else if (!areaOf.has(force)) missing.push({force, name, monthsRead: n, reason: "it is not a force of England and Wales, and its records have no location in a district there"});
     else full.push(force);
   }
   for (const u of UNPUBLISHED_FORCES) if (!files.some((f) => f.force === u.force)) missing.push({force: u.force, name: u.name, monthsRead: 0, reason: u.reason});

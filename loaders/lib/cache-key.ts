@@ -1,8 +1,8 @@
-// Keys for our build caches: they change whenever the snapshot, the reference tables or the code that
-// reads them changes, so a cached extract or chart is never stale.
+// Keys for our build caches: they change whenever the snapshot's content on disk, the reference tables or the code
+// that reads them changes, so a cached extract or chart is never stale.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {readManifest, sha256, snapshotHash} from "./manifest.ts";
+import {sha256, snapshotContentKey} from "./manifest.ts";
 import {moduleGraphBytes} from "./module-graph.ts";
 import {ROOT} from "./paths.ts";
 
@@ -14,10 +14,10 @@ function referenceBytes(): Buffer[] {
 /** Hash of the snapshot, of data/reference, and of every .ts file in the given folders (relative to the root). */
 export function cacheKey(codeDirs: string[]): string {
   const code = codeDirs.flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => readFileSync(join(ROOT, dir, f))));
-  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat([...code, ...referenceBytes()])).slice(0, 12)}`;
+  return `${snapshotContentKey()}-${sha256(Buffer.concat([...code, ...referenceBytes()])).slice(0, 12)}`;
 }
 
 /** Hash of the snapshot, of data/reference, and of the given modules and everything they import (see module-graph.ts). */
 export function moduleCacheKey(entries: string[]): string {
-  return `${snapshotHash(readManifest())}-${sha256(Buffer.concat([moduleGraphBytes(entries), ...referenceBytes()])).slice(0, 12)}`;
+  return `${snapshotContentKey()}-${sha256(Buffer.concat([moduleGraphBytes(entries), ...referenceBytes()])).slice(0, 12)}`;
 }

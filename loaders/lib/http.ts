@@ -1,12 +1,17 @@
-// HTTP for `npm run pull`: global fetch with a timeout, retries of 429/5xx/network failures with exponential
+// HTTP for `npm run pull`: global fetch with an idle timeout and an overall deadline, redirects followed only
+// within the origin asked (or to hosts allowed by name), retries of 429/5xx/network failures with exponential
 // backoff (honouring Retry-After), a token-bucket rate limit, progress on stderr, and a FetchError that names
 // the URL and what went wrong once retries are exhausted. Every knob is an option so tests run in milliseconds.
 import {createWriteStream} from "node:fs";
 import {DataError, FetchError} from "./errors.ts";
 
 export interface HttpOptions {
-  /** Abort when no response headers, or no further body bytes, arrive for this long. */
+  /** Abort when no response headers, or no further body bytes, arrive for this long (the idle timeout). */
   timeoutMs: number;
+  /** The longest one request may take in all, retries and waits included: a body trickling in never ends otherwise. */
+  deadlineMs: number;
+  /** Hosts (host or host:port) a redirect may lead to besides the origin asked; others are refused, not followed. */
+  allowRedirectHosts: string[];
   /** Extra attempts after the first, for 429, 5xx, timeouts and dropped connections. */
   retries: number;
   /** First wait before a retry; doubles on each further retry. */
@@ -21,6 +26,8 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP: HttpOptions = {
   timeoutMs: 60_000,
+  deadlineMs: 3 * 60 * 60_000, // a multi-GB data.police.uk archive on a slow line
+  allowRedirectHosts: [],
   retries: 4,
   backoffMs: 1_000,
   maxBackoffMs: 60_000,
@@ -30,6 +37,9 @@ export const DEFAULT_HTTP: HttpOptions = {
 };
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Redirects followed at most, per request. */
+const MAX_REDIRECTS = 5;
 
 /** Allows `perSecond` requests a second on average and `burst` at once (data.police.uk: 15/s, burst 30). */
 export class TokenBucket {
@@ -92,17 +102,20 @@ export type Consume<T> = (response: Response, touch: () => void) => Promise<T>;
  * timer (downloads call it on every chunk). Errors thrown by `consume` are final unless the connection failed.
  */
 export async function request<T>(url: string, options: HttpOptions, consume: Consume<T>, method: "GET" | "HEAD" = "GET"): Promise<T> {
+  const deadline = Date.now() + options.deadlineMs;
   let last: Transient | null = null;
+  const pastDeadline = () => new FetchError(url, `no complete answer within the ${options.deadlineMs} ms deadline${last ? ` (last attempt: ${last.reason})` : ""}`);
   for (let attempt = 0; attempt <= options.retries; ++attempt) {
     if (last) {
       const backoff = Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (attempt - 1));
       const wait = Math.min(options.maxBackoffMs, last.waitMs ?? backoff);
+      if (Date.now() + wait >= deadline) throw pastDeadline();
       options.progress?.(`${url}: ${last.reason}; retry ${attempt} of ${options.retries} in ${Math.round(wait)} ms`);
       await sleep(wait);
     }
     await options.limiter?.take();
     const controller = new AbortController();
-    let timedOut = false;
+    let timedOut = false, overDeadline = false;
     let timer: NodeJS.Timeout | undefined;
     const touch = () => {
       clearTimeout(timer);
@@ -111,9 +124,13 @@ export async function request<T>(url: string, options: HttpOptions, consume: Con
         controller.abort();
       }, options.timeoutMs);
     };
+    const deadlineTimer = setTimeout(() => {
+      overDeadline = true;
+      controller.abort();
+    }, Math.max(0, deadline - Date.now()));
     touch();
     try {
-      const response = await fetch(url, {method, signal: controller.signal, redirect: "follow", headers: {"user-agent": options.userAgent}});
+      const response = await fetchFollowingRedirects(url, options, method, controller.signal);
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
         const reason = `HTTP ${response.status}${response.statusText ? " " + response.statusText : ""}`;
@@ -122,6 +139,7 @@ export async function request<T>(url: string, options: HttpOptions, consume: Con
       }
       return await consume(response, touch);
     } catch (error) {
+      if (overDeadline) throw pastDeadline();
       if (error instanceof FetchError || error instanceof DataError) throw error;
       if (error instanceof Transient) last = error;
       else if (timedOut) last = new Transient(`timed out (nothing received for ${options.timeoutMs} ms)`);
@@ -129,11 +147,40 @@ export async function request<T>(url: string, options: HttpOptions, consume: Con
       else last = new Transient(`network error: ${describeError(error)}`);
     } finally {
       clearTimeout(timer);
+      clearTimeout(deadlineTimer);
       controller.abort(); // releases the socket if consume stopped early
     }
   }
   const attempts = options.retries + 1;
   throw new FetchError(url, `${last!.reason} (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})`, last!.status);
+}
+
+/**
+ * fetch, following redirects by hand: within the origin asked for, or to a host in allowRedirectHosts. A redirect
+ * elsewhere is refused with a FetchError naming both addresses (a mirror that sends us to an unknown host is not
+ * followed silently).
+ */
+async function fetchFollowingRedirects(url: string, options: HttpOptions, method: "GET" | "HEAD", signal: AbortSignal): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; ; ++hop) {
+    const response = await fetch(current, {method, signal, redirect: "manual", headers: {"user-agent": options.userAgent}});
+    const location = response.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
+    await response.body?.cancel().catch(() => {});
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new FetchError(url, `redirected to ${JSON.stringify(location)}, which is not an address`, response.status);
+    }
+    if (!["http:", "https:"].includes(next.protocol)) throw new FetchError(url, `redirected to ${next.href}: only http and https are followed`, response.status);
+    if (next.origin !== origin && !options.allowRedirectHosts.includes(next.host)) {
+      throw new FetchError(url, `redirected to another host (${next.href}); not followed (allow it with --allow-redirect ${next.host})`, response.status);
+    }
+    if (hop >= MAX_REDIRECTS) throw new FetchError(url, `more than ${MAX_REDIRECTS} redirects (last to ${next.href})`, response.status);
+    current = next.href;
+  }
 }
 
 function isFileSystemError(error: unknown): boolean {

@@ -1,7 +1,7 @@
 // data/snapshot/manifest.json: what every snapshot file is, where it came from, and its checksum.
 import {createHash} from "node:crypto";
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
+import {readdirSync, readFileSync} from "node:fs";
+import {join, relative, sep} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {MANIFEST_FILE, SNAPSHOT_DIR} from "./paths.ts";
 
@@ -30,6 +30,8 @@ export interface ManifestEntry {
   rows: number | null;
   /** the period the file covers: YYYY-MM, YYYY, or a census year */
   period: string | null;
+  /** a row count accepted as it is although it is implausible against neighbouring periods (loaders/snapshot/row-counts.ts) */
+  acceptedRows?: number;
 }
 
 export interface Manifest {
@@ -59,7 +61,39 @@ export function fileFacts(bytes: Buffer, gzipped: boolean): Pick<ManifestEntry, 
   return {sha256: sha256(bytes), bytes: bytes.length, contentSha256: sha256(gzipped ? gunzipSync(bytes) : bytes)};
 }
 
-/** One hash over all checksums: changes whenever any snapshot file changes (keys the extract cache). */
+/** One hash over the checksums the manifest claims (what a pull compares; caches key on snapshotContentKey). */
 export function snapshotHash(manifest: Manifest): string {
   return sha256(Buffer.from(manifest.files.map((f) => `${f.path}:${f.sha256}`).sort().join("\n"))).slice(0, 16);
+}
+
+/** Every data file under a snapshot, relative and sorted (documentation .md files and the manifest are not data). */
+export function dataFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, {withFileTypes: true})) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name !== MANIFEST_FILE && !e.name.endsWith(".md")) out.push(relative(dir, p).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * A hash of what the snapshot holds on disk: the manifest's bytes and every data file's bytes. Unlike the
+ * manifest's own checksums, it changes when a file changes behind the manifest's back, so a cache keyed on it
+ * (after check-data passed on that content: loaders/snapshot/gate.ts) is never stale.
+ */
+export function snapshotContentKey(dir = SNAPSHOT_DIR): string {
+  const hash = sha256(Buffer.concat([readFileSync(join(dir, MANIFEST_FILE)), ...dataFiles(dir).map((f) => {
+    let content: Buffer;
+    try {
+      content = readFileSync(join(dir, f));
+    } catch {
+      content = Buffer.from("(unreadable)");
+    }
+    return Buffer.from(`\n${f}:${sha256(content)}`);
+  })]));
+  return hash.slice(0, 16);
 }

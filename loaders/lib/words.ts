@@ -1,7 +1,7 @@
 // Wording shared by every page and chart: ranks, comparisons, names and lists, GOV.UK style. Number and month
 // formatting is in src/components/format.ts (the browser uses it too); this is the wording built on it.
 import {formatCount, formatMonthRange} from "../../src/components/format.ts";
-import {monthRuns} from "../../src/components/months.ts";
+import {monthGaps, monthRuns} from "../../src/components/months.ts";
 
 const SMALL_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
@@ -12,13 +12,22 @@ export function numberWord(n: number): string {
 
 const ORDINALS = ["", "", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ", "ninth ", "tenth "];
 
+/** 1 → "1st", 12 → "12th", 22 → "22nd" */
+export function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
 /** 1 → "highest", 3 → "third highest", 12 → "12th highest". */
 export function ordinalHighest(rank: number): string {
   if (rank === 1) return "highest";
   const word = ORDINALS[rank];
-  if (word) return `${word}highest`;
-  const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][rank % 10] ?? "th";
-  return `${rank}${suffix} highest`;
+  return word ? `${word}highest` : `${ordinal(rank)} highest`;
+}
+
+/** 1 → "lowest", 3 → "third lowest", 12 → "12th lowest". */
+export function ordinalLowest(rank: number): string {
+  return ordinalHighest(rank).replace(/highest$/, "lowest");
 }
 
 /** "the third highest of the nine areas" / "the lowest of the nine areas" (rank 1 = highest). */
@@ -58,4 +67,9 @@ export const during = (months: string[]): string => `${months.length === 1 ? "in
 /** Runs of consecutive months in words: "January to April 2024 and January to December 2025" */
 export function describeMonths(months: string[]): string {
   return listWords(monthRuns(months).map(periodWords));
+}
+
+/** The runs of months missing between the first and last held, in words: "December 2022 to December 2023 and May to December 2024" ("" when none). */
+export function describeGaps(months: string[]): string {
+  return listWords(monthGaps(months).map((g) => formatMonthRange(g.from, g.to)));
 }

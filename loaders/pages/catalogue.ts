@@ -1,14 +1,16 @@
-// Every chart the site publishes: the home page's, the area pages' and each story's chart group. The build
+// Every chart the site publishes: the home page's, the area pages', the forces page's, each story's and the published figures page's. The build
 // writes each one's files at stable addresses (loaders/pages/site-files.ts) and the chart snapshot tests draw them all.
 import type {ChartSpec} from "../../src/components/chart.ts";
 import {areaCharts} from "../areas/charts.ts";
 import {chartsOf, type ChartGroup, type ChartTree} from "../charts/group.ts";
+import {forcesCharts} from "../forces/charts.ts";
+import {figuresCharts} from "../figures/charts.ts";
 import {STORIES} from "../stories/registry.ts";
 import {homeCharts} from "./home-charts.ts";
 
 export async function chartGroups(): Promise<ChartGroup<ChartTree>[]> {
   const stories = await Promise.all(STORIES.filter((s) => s.status === "published").map(async (s) => (await s.load()).story.charts));
-  return [homeCharts, areaCharts, ...stories];
+  return [homeCharts, areaCharts, forcesCharts, ...stories, figuresCharts];
 }
 
 /** All charts, in page order; their ids are unique (each names its files). */

@@ -4,7 +4,8 @@ import {statSync} from "node:fs";
 import {join} from "node:path";
 import {formatCount} from "../../src/components/format.ts";
 import {ensureExtracts} from "../extracts/build.ts";
-import {EXTRACTS} from "../extracts/definitions.ts";
+import {EXTRACTS, type ExtractDefinition} from "../extracts/definitions.ts";
+import {comparisonFiles, FIGURE_DOWNLOAD} from "../figures/download.ts";
 import {withExtracts} from "../extracts/query.ts";
 import {tableRegion} from "../site/components.ts";
 import {html} from "../site/html.ts";
@@ -42,11 +43,18 @@ function sourceLink(source: string) {
 
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
 
+/** A download's dictionary: what the extracts and the figure comparison (loaders/figures/download.ts) have in common. */
+type Dictionary = Pick<ExtractDefinition, "name" | "title" | "description" | "caveats" | "source" | "columns">;
+
 export async function dataPage(): Promise<string> {
-  const published = await publishedExtracts();
+  const extracts = await publishedExtracts();
   const sources = snapshotSummary();
-  const sections = published.map(({name, rows, csvBytes, parquetBytes}) => {
-    const e = EXTRACTS.find((x) => x.name === name)!;
+  const figures = await comparisonFiles();
+  const published: ({entry: Dictionary} & {name: string; rows: number; csvBytes: number; parquetBytes: number})[] = [
+    ...extracts.map((x) => ({...x, entry: EXTRACTS.find((e) => e.name === x.name)!})),
+    {name: FIGURE_DOWNLOAD.name, entry: FIGURE_DOWNLOAD, rows: figures.rows, csvBytes: statSync(figures.csv).size, parquetBytes: statSync(figures.parquet).size}
+  ];
+  const sections = published.map(({name, rows, csvBytes, parquetBytes, entry: e}) => {
     return html`<h2 id="${name}">${e.title}</h2>
 <p>${e.description} ${formatCount(rows)} rows.</p>
 <ul>

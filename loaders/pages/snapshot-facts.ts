@@ -26,7 +26,13 @@ const KIND_NAMES: Record<string, string> = {
   "lsoa21-boundaries": "ONS LSOA 2021 boundaries (generalised)",
   "lad-boundaries": "ONS local authority boundaries 2021",
   "population": "ONS Census 2021 population by local authority",
-  "census-place": "ONS Census 2021 area summaries"
+  "population-ew": "ONS Census 2021 population of every local authority in England and Wales",
+  "census-place": "ONS Census 2021 area summaries",
+  "wards2013-boundaries": "ONS ward boundaries 2013 (generalised)",
+  "imd-lsoa": "MHCLG English Indices of Deprivation 2019 by LSOA (2011)",
+  "force-lad-month-type": "police.uk street-level crime of every force, counted by force, month, district and type",
+  "force-month-type-outcome": "police.uk street-level crime of every force, counted by force, month, type and last outcome",
+  "inputs": "police.uk street files of every force: which were counted and which were absent"
 };
 
 /** Consecutive months as ranges: ["2024-01","2024-02","2025-01"] → "January to February 2024; January 2025". */

@@ -14,6 +14,10 @@ export interface TableRow {
   header: HtmlValue;
   cells: HtmlValue[];
   className?: string;
+  /** the row's own address on the page (#id) */
+  id?: string;
+  /** data-* attributes, for scripts that filter the rows */
+  data?: Record<string, string>;
 }
 
 /**
@@ -30,7 +34,7 @@ export function tableRegion({id, caption, columns, rows, className, captionHidde
   return html`<div class="table-block"><p class="table-caption${captionHidden ? " visually-hidden" : ""}" id="${captionId}">${caption}</p>
 <div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table aria-labelledby="${captionId}"${className ? html` class="${className}"` : ""}${testId ? html` data-testid="${testId}"` : ""}>
 <thead><tr>${columns.map((c) => html`<th scope="col"${num(c.numeric)}>${c.label}</th>`)}</tr></thead>
-<tbody>${rows.map((r) => html`<tr${r.className ? html` class="${r.className}"` : ""}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr${r.id ? html` id="${r.id}"` : ""}${r.className ? html` class="${r.className}"` : ""}${Object.entries(r.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`)}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
 </table></div></div>`;
 }
 
@@ -52,9 +56,16 @@ ${cards.map((c) => html`<li><span class="headline-number"${c.measure ? html` dat
 </ul>`;
 }
 
-/** A published figure's source in brackets, after the sentence that quotes it. */
-export function citationHtml(citation: string): Html {
-  return html`<span class="citation">(${citation})</span>`;
+/** Where a published figure's row is on /figures: its source, the open data beside it and the verdict. */
+export const figurePath = (id: string): string => `/figures#${id}`;
+
+/**
+ * A published figure's source in brackets, after the sentence that quotes it. With the figure's id (its row in
+ * data/reference/published-measures.csv), the source links to the figure's row on /figures, where the quote, the
+ * document and what open data shows are set out, so a page need not explain them again.
+ */
+export function citationHtml(citation: string, id?: string): Html {
+  return id ? html`<span class="citation">(<a href="${figurePath(id)}">${citation}</a>)</span>` : html`<span class="citation">(${citation})</span>`;
 }
 
 /** A pointer to a story: "On drugs and exploitation: County lines and drugs." */

@@ -7,6 +7,7 @@ import {block, Html, html} from "./html.ts";
 /** Stylesheets for a page kind (front matter `style`): the site's own sheet plus that kind's rules (src/style-*.css). */
 export const STORY_STYLE = "/style-story.css";
 export const AREAS_STYLE = "/style-areas.css";
+export const FIGURES_STYLE = "/style-figures.css";
 
 /**
  * A page for Framework: front matter, then each part in order — Markdown as a string, HTML as Html (written as one

@@ -22,6 +22,11 @@ export class SnapshotDraft {
     this.manifest = JSON.parse(readFileSync(join(draftDir, MANIFEST_FILE), "utf8")) as Manifest;
   }
 
+  /** The manifest entry the snapshot holds for a path, if any. */
+  entry(path: string): ManifestEntry | undefined {
+    return this.manifest.files.find((f) => f.path === path);
+  }
+
   /** Copies the snapshot to a hidden sibling directory. */
   static open(snapshotDir: string): SnapshotDraft {
     if (!existsSync(join(snapshotDir, MANIFEST_FILE))) throw new Error(`${snapshotDir}: not a snapshot (no ${MANIFEST_FILE})`);
@@ -35,10 +40,12 @@ export class SnapshotDraft {
    * Puts a file in the draft. Content identical to what the snapshot holds keeps the stored file and its
    * manifest entry as they are (same bytes, same retrieval date), so a repeated pull changes nothing.
    */
-  put(file: NewFile, retrieved: string): Change {
+  put(file: NewFile, retrieved: string, options: {acceptRows?: boolean} = {}): Change {
     if (!file.path.endsWith(".gz")) throw new Error(`${file.path}: snapshot files are stored gzipped (.gz)`);
     const existing = this.manifest.files.find((f) => f.path === file.path);
-    if (existing && existing.contentSha256 === sha256(file.content) && existing.rows === file.rows && existing.period === file.period && existing.kind === file.kind) return "unchanged";
+    const acceptedRows = options.acceptRows && file.rows !== null ? file.rows : undefined;
+    if (existing && existing.contentSha256 === sha256(file.content) && existing.rows === file.rows && existing.period === file.period && existing.kind === file.kind
+      && existing.acceptedRows === (acceptedRows ?? existing.acceptedRows)) return "unchanged";
     // gzipSync writes no timestamp or name: identical content gives identical bytes.
     const bytes = gzipSync(file.content, {level: 9});
     const target = join(this.draftDir, file.path);
@@ -46,7 +53,8 @@ export class SnapshotDraft {
     writeFileSync(target, bytes);
     const entry: ManifestEntry = {
       path: file.path, source: file.source, licence: OGL, retrieved, kind: file.kind, url: file.url,
-      ...(file.member ? {member: file.member} : {}), rows: file.rows, period: file.period, ...fileFacts(bytes, true)
+      ...(file.member ? {member: file.member} : {}), rows: file.rows, period: file.period, ...fileFacts(bytes, true),
+      ...(acceptedRows !== undefined ? {acceptedRows} : {})
     };
     this.manifest.files = [...this.manifest.files.filter((f) => f.path !== file.path), entry];
     this.changed = true;

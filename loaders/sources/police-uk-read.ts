@@ -1,7 +1,7 @@
 // Reading data.police.uk monthly files from the snapshot into validated rows.
 import {basename} from "node:path";
 import type {Readable} from "node:stream";
-import {readCsv} from "../lib/csv.ts";
+import {DECIMAL_RE, readCsv} from "../lib/csv.ts";
 import {DataError} from "../lib/errors.ts";
 import {CRIME_TYPES, HEADERS, LSOA_RE, MONTH_RE, parsePoliceUkFileName, type PoliceUkKind} from "./police-uk-schema.ts";
 
@@ -46,8 +46,8 @@ const crimeTypes = new Set<string>(CRIME_TYPES);
 export function readCoordinates(label: string, line: number, lon: string, lat: string): [number | null, number | null] {
   if (lon === "" && lat === "") return [null, null];
   const x = Number(lon), y = Number(lat);
-  if (lon === "" || !Number.isFinite(x) || x < -9 || x > 3) throw new DataError(label, line, "Longitude", "a longitude between -9 and 3 (or both coordinates empty)", lon);
-  if (lat === "" || !Number.isFinite(y) || y < 49 || y > 61) throw new DataError(label, line, "Latitude", "a latitude between 49 and 61 (or both coordinates empty)", lat);
+  if (!DECIMAL_RE.test(lon) || x < -9 || x > 3) throw new DataError(label, line, "Longitude", "a longitude between -9 and 3 (or both coordinates empty)", lon);
+  if (!DECIMAL_RE.test(lat) || y < 49 || y > 61) throw new DataError(label, line, "Latitude", "a latitude between 49 and 61 (or both coordinates empty)", lat);
   return [x, y];
 }
 

@@ -16,16 +16,19 @@ export const PUBLISHED_HEADER = ["id", "document", "section", "story", "measure"
   "unit", "comparison", "definition", "quote", "open_data_equivalent", "notes"] as const;
 
 /** The stories (and page groups) a figure is curated for. */
-export const STORIES = ["roads", "county_lines", "vawg", "victims", "local_area", "confidence"] as const;
+export const STORIES = ["roads", "county_lines", "vawg", "victims", "local_area", "confidence", "forces"] as const;
 export type Story = (typeof STORIES)[number];
 
 /**
  * What `value` counts. `count_upper_bound` / `count_lower_bound`: the document gives only a bound ("under ten",
  * "13 or fewer", "over 1,821"; `comparison` says which). `recommendation`: 1 = keep as a priority, 0 = consider
- * dropping it. `year`: a calendar year (when something was introduced).
+ * dropping it. `year`: a calendar year (when something was introduced). `rank`: a place in a ranking of forces
+ * (1 = first), written "of N …" in `comparison` (for example "of 8 most similar forces"). `direction`: a comparison
+ * stated without a number ("well below the national average"): -1 below, 0 in line, 1 above (`comparison` names what
+ * it is set against).
  */
 export const UNITS = ["count", "count_upper_bound", "count_lower_bound", "percent", "percentage_points", "per_1000", "hours",
-  "year", "recommendation"] as const;
+  "year", "recommendation", "rank", "direction"] as const;
 export type Unit = (typeof UNITS)[number];
 
 export interface PublishedMeasure {
@@ -117,7 +120,9 @@ export function readPublishedMeasures(file: string = PUBLISHED_MEASURES_FILE, op
     const value = Number(v.value);
     const unit = v.unit as Unit;
     if (unit === "recommendation" && value !== 0 && value !== 1) throw new DataError(label, line, "value", "0 or 1 for a recommendation", v.value);
-    if ((unit.startsWith("count") || unit === "year") && !Number.isInteger(value)) throw new DataError(label, line, "value", `a whole number for unit ${unit}`, v.value);
+    if (unit === "rank" && !/^of \d+ /.test(v.comparison)) throw new DataError(label, line, "comparison", `"of N …" for a rank (of how many, and which group)`, v.comparison);
+    if ((unit.startsWith("count") || unit === "year" || unit === "rank") && !Number.isInteger(value)) throw new DataError(label, line, "value", `a whole number for unit ${unit}`, v.value);
+    if (unit === "direction" && ![-1, 0, 1].includes(value)) throw new DataError(label, line, "value", "-1, 0 or 1 for a direction", v.value);
 
     rows.push({
       line, id: v.id, document: v.document, section: v.section, story: v.story as Story, measure: v.measure, geography: v.geography,
@@ -203,4 +208,17 @@ export function stats19CollisionFilter(recipe: string): Stats19Filter | null {
     else return null;
   }
   return filter;
+}
+
+/** A police.uk crime type, as written in `open_data_equivalent` ("police.uk crime_type = Robbery (all robbery: …)"). */
+export interface PoliceUkCrimeType {
+  crimeType: string;
+  /** how the police.uk category differs from the published measure, in words; null when it is the same kind of crime */
+  differs: string | null;
+}
+
+/** The police.uk crime type a row's open-data recipe names, with how it differs, else null. */
+export function policeUkCrimeType(recipe: string): PoliceUkCrimeType | null {
+  const m = /^police\.uk crime_type = ([^()]+?)(?: \((.+)\))?$/.exec(recipe.trim());
+  return m ? {crimeType: m[1], differs: m[2] ?? null} : null;
 }

@@ -1,7 +1,7 @@
 // Reading DfT STATS19 collision files (police_force filtered) into validated rows.
 import {basename} from "node:path";
 import type {Readable} from "node:stream";
-import {readCsv} from "../lib/csv.ts";
+import {DECIMAL_RE, readCsv} from "../lib/csv.ts";
 import {DataError} from "../lib/errors.ts";
 
 /** The 37 columns of DfT's collision file as published for 2023 (older files lack the last). */
@@ -74,7 +74,7 @@ export async function* readCollisions(file: string | Readable, options: {policeF
     }
     const [longitude, latitude] = coordinates(name, line, v.longitude, v.latitude);
     const speed = v.speed_limit === "-1" || v.speed_limit === "99" || v.speed_limit === "NULL" ? null : Number(v.speed_limit);
-    if (speed !== null && !(Number.isInteger(speed) && speed >= 10 && speed <= 70)) throw new DataError(name, line, "speed_limit", "a speed limit between 10 and 70 mph (or -1/99 for unknown)", v.speed_limit);
+    if (speed !== null && !(/^\d+$/.test(v.speed_limit) && speed >= 10 && speed <= 70)) throw new DataError(name, line, "speed_limit", "a speed limit between 10 and 70 mph (or -1/99 for unknown)", v.speed_limit);
     yield {
       line, accidentIndex: v.accident_index, year: n.accident_year, policeForce: n.police_force,
       severity: n.accident_severity as 1 | 2 | 3, vehicles: n.number_of_vehicles, casualties: n.number_of_casualties,
@@ -89,7 +89,7 @@ function coordinates(name: string, line: number, lon: string, lat: string): [num
   const missing = (s: string) => s === "" || s === "NULL";
   if (missing(lon) && missing(lat)) return [null, null];
   const x = Number(lon), y = Number(lat);
-  if (!Number.isFinite(x) || x < -9 || x > 3) throw new DataError(name, line, "longitude", "a longitude between -9 and 3", lon);
-  if (!Number.isFinite(y) || y < 49 || y > 61) throw new DataError(name, line, "latitude", "a latitude between 49 and 61", lat);
+  if (!DECIMAL_RE.test(lon) || x < -9 || x > 3) throw new DataError(name, line, "longitude", "a longitude between -9 and 3", lon);
+  if (!DECIMAL_RE.test(lat) || y < 49 || y > 61) throw new DataError(name, line, "latitude", "a latitude between 49 and 61", lat);
   return [x, y];
 }

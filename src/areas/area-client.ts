@@ -19,6 +19,32 @@ function showComparison(root: HTMLElement, slug: string, announce: boolean): voi
   history.replaceState(null, "", url);
 }
 
+/**
+ * The area an address asks to compare with: the first ?compare= value, or else #compare-<slug>, that names one
+ * of `slugs`. Addresses are typed, shared and mangled: empty, repeated, differently cased or malformed values
+ * are read as far as they make sense and otherwise ignored, never thrown.
+ */
+export function chosenComparison(search: string, hash: string, slugs: readonly string[]): string | null {
+  let values: string[] = [];
+  try {
+    values = new URLSearchParams(search).getAll("compare");
+  } catch {
+    // URLSearchParams does not throw on any string today; an address is never worth an exception
+  }
+  let fragment = hash.replace(/^#/, "");
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // a malformed escape: read the fragment as typed
+  }
+  if (fragment.startsWith("compare-")) values.push(fragment.slice("compare-".length));
+  for (const value of values) {
+    const slug = value.trim().toLowerCase();
+    if (slugs.includes(slug)) return slug;
+  }
+  return null;
+}
+
 export function enhanceAreaPage(): void {
   const compare = document.querySelector<HTMLElement>(".compare");
   if (compare) {
@@ -30,8 +56,8 @@ export function enhanceAreaPage(): void {
       picker.hidden = false;
       if (links) links.hidden = true;
       panels.dataset.js = "";
-      const initial = new URL(location.href).searchParams.get("compare") ?? location.hash.replace(/^#compare-/, "");
-      if (initial && Array.from(select.options).some((o) => o.value === initial)) {
+      const initial = chosenComparison(location.search, location.hash, Array.from(select.options, (o) => o.value).filter(Boolean));
+      if (initial) {
         select.value = initial;
         showComparison(compare, initial, false);
       }

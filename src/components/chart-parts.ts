@@ -2,6 +2,7 @@
 // image (title, key, chart, source, licence). The browser loads these first; Plot only when a chart is about to
 // become interactive (src/components/chart-client.ts). src/components/chart.ts re-exports them for the build.
 import type {ChartSpec} from "./chart.js";
+import {EMBED_RESIZE_INTEGRITY} from "./embed-resize.js";
 
 export function chartPaths(id: string, base = "/") {
   return {csv: `${base}downloads/charts/${id}.csv`, svg: `${base}downloads/charts/${id}.svg`, json: `${base}downloads/charts/${id}.json`, embed: `${base}embed/${id}`};
@@ -13,7 +14,7 @@ export function chartPaths(id: string, base = "/") {
  */
 export function embedCode(spec: Pick<ChartSpec, "id" | "title">, origin: string, base = "/", compact = false): string {
   const src = `${origin}${chartPaths(spec.id, base).embed}${compact ? "?compact" : ""}`;
-  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="${compact ? 420 : 560}" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" async></script>`;
+  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="${compact ? 420 : 560}" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" integrity="${EMBED_RESIZE_INTEGRITY}" crossorigin="anonymous" async></script>`;
 }
 
 /** The licence line every exported chart image carries. */

@@ -8,9 +8,16 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
+const twoDp = new Intl.NumberFormat("en-GB", {minimumFractionDigits: 2, maximumFractionDigits: 2});
+
 /** A rate with one decimal place, e.g. 63.4 */
 export function formatRate(n: number): string {
   return oneDp.format(n);
+}
+
+/** A rate with two decimal places, e.g. 0.97: where small rates are compared (1.05 against 0.97 both round to 1.0) */
+export function formatRate2(n: number): string {
+  return twoDp.format(n);
 }
 
 /** "12%" from 0.12; whole percent unless below 1 */

@@ -4,6 +4,8 @@
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatCount, formatRate} from "../../src/components/format.ts";
 import {areaFacts, type AllFacts} from "../../loaders/areas/facts.ts";
+import {deprivationFacts, type AreaDeprivation} from "../../loaders/areas/deprivation.ts";
+import {trendVerdicts, type TrendVerdict} from "../../loaders/areas/trend-verdict.ts";
 import {areaDownloadPath} from "../../loaders/areas/downloads.ts";
 import {areas} from "../../loaders/lib/force.ts";
 import {withExtracts} from "../../loaders/extracts/query.ts";
@@ -11,9 +13,11 @@ import {checkPage, startSite, WIDTHS, type Site} from "./lib/site.ts";
 
 let site: Site;
 let facts: AllFacts;
+let verdicts: Map<string, TrendVerdict>;
+let deprivation: AreaDeprivation[];
 beforeAll(async () => {
   site = await startSite();
-  facts = await withExtracts((db) => areaFacts(db));
+  [facts, verdicts, deprivation] = await withExtracts(async (db) => [await areaFacts(db), (await trendVerdicts(db)).areas, (await deprivationFacts(db)).areas] as const);
 });
 afterAll(async () => { await site?.close(); });
 
@@ -100,6 +104,29 @@ describe("area pages", () => {
       });
     }
   }
+
+  test("the trend verdict follows the headline numbers, and the deprivation table gives the area's shares", async () => {
+    const context = await site.browser.newContext({viewport: WIDTHS.mobile});
+    const page = await context.newPage();
+    await page.goto(site.url + "/areas/tamworth");
+    const tamworth = areas.find((a) => a.slug === "tamworth")!;
+    const verdict = page.locator('[data-testid="trend-verdict"] p').first();
+    expect((await verdict.textContent())!.replace(/\s+/g, " ")).toContain(verdicts.get(tamworth.code)!.sentence!);
+    // In reading order: the headline numbers, then the verdict.
+    expect(await page.evaluate(() => {
+      const cards = document.querySelector(".area-headlines"), verdict = document.querySelector('[data-testid="trend-verdict"]');
+      return !!cards && !!verdict && !!(cards.compareDocumentPosition(verdict) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })).toBe(true);
+    const d = deprivation.find((x) => x.code === tamworth.code)!;
+    const row = page.locator('[data-testid="deprivation-table"] tbody tr', {hasText: "Most deprived 10%"});
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator("td").nth(0).textContent()).toBe(formatCount(d.mostDeprived10.lsoas));
+    expect(await row.locator("td").nth(2).textContent()).toBe(formatCount(d.mostDeprived10.crime));
+    // The contents list reaches the section.
+    await page.locator('.area-contents a[href="#deprivation"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#deprivation");
+    await context.close();
+  });
 
   test("the area's CSV download returns its own rows with the extract's header", async () => {
     const context = await site.browser.newContext({viewport: WIDTHS.desktop});

@@ -19,7 +19,9 @@ const PAGES: [name: string, path: string, javascript: boolean][] = [
   ["victims-continued-without-javascript", "/stories/victims-continued", false],
   ["areas-index", "/areas/", true],
   ["area-stafford", "/areas/stafford", true],
-  ["area-tamworth-without-javascript", "/areas/tamworth", false]
+  ["area-tamworth-without-javascript", "/areas/tamworth", false],
+  ["forces", "/forces", true],
+  ["figures", "/figures", true]
 ];
 
 let site: Site;

@@ -55,6 +55,14 @@ describe("tableRegion", () => {
     expect(Array.from(doc.querySelectorAll("tbody tr:first-child td")).map((td) => [td.textContent, td.className])).toEqual([["9,395", "num"], ["68.7", "num"]]);
     expect(doc.querySelector("tbody tr.is-force strong")?.textContent).toBe("Force");
   });
+  test("rows may carry their own address and data attributes for scripts", () => {
+    const doc = dom(tableRegion({id: "t", caption: "C", columns: [{label: "A"}, {label: "B"}],
+      rows: [{header: "x", cells: ["1"], id: "row-x", data: {topic: "roads", story: "a \"b\""}}, {header: "y", cells: ["2"]}]}));
+    const row = doc.getElementById("row-x")!;
+    expect(row.tagName).toBe("TR");
+    expect([row.dataset.topic, row.dataset.story]).toEqual(["roads", 'a "b"']);
+    expect(doc.querySelectorAll("tbody tr")[1].attributes.length).toBe(0);
+  });
   test("a hidden caption still names the region", () => {
     const doc = dom(tableRegion({id: "x", caption: "Hidden", captionHidden: true, columns: [{label: "A"}], rows: []}));
     expect(doc.getElementById("x-caption")!.classList.contains("visually-hidden")).toBe(true);
@@ -78,6 +86,12 @@ describe("headlineCards", () => {
 describe("citationHtml and storyLink", () => {
   test("a citation in brackets, escaped", () => {
     expect(citationHtml("Force performance report (January 2024), section 3.5 & more").value).toBe('<span class="citation">(Force performance report (January 2024), section 3.5 &amp; more)</span>');
+  });
+  test("with the figure's id, the citation links to its row on /figures", () => {
+    const doc = dom(citationHtml("Force performance report (January 2024), section 3.5", "roads-serious-collisions-2023"));
+    const link = doc.querySelector(".citation a")!;
+    expect(link.getAttribute("href")).toBe("/figures#roads-serious-collisions-2023");
+    expect(doc.querySelector(".citation")!.textContent).toBe("(Force performance report (January 2024), section 3.5)");
   });
   test("a story link only for a story that exists", () => {
     expect(storyLink({path: "/stories/roads", title: "Roads"}, "More on roads:").value).toBe('<p class="story-link">More on roads: <a href="/stories/roads">Roads</a>.</p>');

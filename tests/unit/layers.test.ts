@@ -16,6 +16,7 @@ export const LAYERS: string[][] = [
   ["loaders/site"],
   ["loaders/charts"],
   ["loaders/forces"],
+  ["loaders/figures"],
   ["loaders/stories"],
   ["loaders/areas"],
   ["loaders/pages"],

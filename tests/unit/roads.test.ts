@@ -6,6 +6,9 @@ import {withExtracts} from "../../loaders/extracts/query.ts";
 import {roadFacts, DAYS} from "../../loaders/stories/roads/facts.ts";
 import {storyPage} from "../../loaders/stories/page.ts";
 import {publishedMeasure} from "../../loaders/sources/published.ts";
+import {CHECKS} from "../../loaders/figures/checks.ts";
+import {REASONS} from "../../loaders/figures/reasons.ts";
+import {escapeText} from "../../loaders/site/html.ts";
 import {countBy, rawCollisions} from "./raw-counts.ts";
 
 describe("roads story", async () => {
@@ -104,5 +107,8 @@ test("the roads prose states the busiest speed limit and rural KSI collisions as
   const md = (await storyPage("roads")) + (await storyPage("roads-continued")); // the story's two parts
   expect(md).toContain(`The most collisions, ${formatCount(n)} of ${formatCount(inYear.length)}, happened on ${speed} mph roads`);
   expect(md).toContain(`${formatCount(ruralKsi)} of the ${formatCount(ksi)} collisions that killed or seriously injured someone were on rural roads`);
-  expect(md).toContain("at the time of its report (January 2024)");
+  expect(md).toContain("the force's report is dated January 2024");
+  // Why the counts differ is written once (loaders/figures/reasons.ts) and the story links to the figures' rows.
+  for (const r of CHECKS.get("roads-serious-collisions-2023")!.reasons) expect(md).toContain(escapeText(REASONS[r].title));
+  for (const id of ["roads-fatal-collisions-2023", "roads-serious-collisions-2023", "roads-ksi-collisions-2023"]) expect(md).toContain(`href="/figures#${id}"`);
 });

@@ -1,21 +1,16 @@
 // The trend verdict, the forces comparison and the deprivation shares, each checked against figures computed here
 // straight from the raw snapshot files (police.uk street files, national count tables, population, the IMD dBase
 // table), not from the extracts the functions read.
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
-import {gunzipSync} from "node:zlib";
 import {beforeAll, describe, expect, it} from "vitest";
 import {formatPercent} from "../../src/components/format.ts";
 import {deprivationFacts, type AreaDeprivation} from "../../loaders/areas/deprivation.ts";
 import {trendVerdict, trendVerdicts, underSuppliedMonths, type TrendVerdict} from "../../loaders/areas/trend-verdict.ts";
 import {withExtracts} from "../../loaders/extracts/query.ts";
 import {forcesFacts, type ForcesFacts} from "../../loaders/forces/facts.ts";
-import {lsoaParents} from "../../loaders/geo/lsoa-parents.ts";
-import {readDbf} from "../../loaders/lib/dbf.ts";
 import {areas} from "../../loaders/lib/force.ts";
-import {SNAPSHOT_DIR} from "../../loaders/lib/paths.ts";
 import {areaOf, lsoaToArea, rawStreetRows} from "./raw-counts.ts";
 import {rawCsv, rawNational} from "./lib/raw-national.ts";
+import {allAreaCodes, rawDeprivation} from "./lib/raw-deprivation.ts";
 
 const ASB = "Anti-social behaviour";
 let verdicts: {force: TrendVerdict; areas: Map<string, TrendVerdict>; underSupplied: string[]};
@@ -124,11 +119,12 @@ describe("forces comparison", () => {
     expect(forces.neighbourDistrictsWithoutForce.map((d) => d.name)).toEqual(["Birmingham", "Dudley", "Walsall", "Wolverhampton"]);
     const missing = new Map(forces.missing.map((m) => [m.force, m]));
     for (const f of ["metropolitan", "west-midlands", "west-yorkshire"]) expect(missing.get(f)?.reason, f).toMatch(/^none of its 2025 street files/);
-    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted"});
+    expect(missing.get("avon-and-somerset")).toMatchObject({monthsRead: 6, reason: "only 6 of its 12 monthly street files of 2025 are in the copy counted, which leaves out files of 4 MiB or more"});
+    expect(missing.get("metropolitan")?.name).toBe("Metropolitan Police");
     expect(missing.get("thames-valley")?.monthsRead).toBe(11);
     expect(missing.get("btp")?.reason).toMatch(/railways/);
     expect(missing.get("northern-ireland")?.reason).toMatch(/not a force of England and Wales/);
-    expect(missing.get("city-of-london")?.reason).toMatch(/resident population/);
+    expect(missing.get("city-of-london")?.reason).toMatch(/residents \(Census 2021\) are far fewer/);
     expect(missing.get("greater-manchester")?.reason).toBe("publishes no street-level crime data to police.uk");
     // Every force of the inputs list is either compared or missing, once.
     const all = new Set(rawCsv("police-uk-national/inputs-2025.csv.gz").map((d) => d.force!));
@@ -138,31 +134,21 @@ describe("forces comparison", () => {
 
 describe("deprivation", () => {
   it("the shares of crime and of LSOAs in England's most deprived 10% and 20% are those of the raw files", async () => {
-    const table = readDbf(gunzipSync(readFileSync(join(SNAPSHOT_DIR, "mhclg/imd2019-lsoa11.dbf.gz"))), "imd");
-    const decile11 = new Map([...table.records()].map((r) => [String(r.values.lsoa11cd), Number(r.values.IMDDecil)]));
-    const parents = lsoaParents();
-    const decile = (code: string) => decile11.get(parents.get(code)?.parent ?? code);
-    // The area's LSOAs: the lookup's codes police.uk used in 2024–25 (2021 LSOAs).
-    const lookup = rawCsv("ons/lsoa_to_lad_staffordshire_derived.csv.gz").filter((d) => d.seen_in_policeuk_2024_2025 === "1");
-    const toArea = lsoaToArea();
-    const crime = (await rawStreetRows()).filter((r) => deprivation.months.includes(r.month) && r.crimeType !== ASB && areas.some((a) => a.code === areaOf(r, toArea)));
     expect(deprivation.months).toEqual(Array.from({length: 12}, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`));
-    const expectFor = (facts: AreaDeprivation, codes: Set<string>) => {
-      const lsoas = lookup.filter((d) => codes.has(d.lad_code!));
-      const rows = crime.filter((r) => codes.has(areaOf(r, toArea)));
-      expect(facts.lsoas, facts.name).toBe(lsoas.length);
-      expect(facts.crime, facts.name).toBe(rows.length);
-      for (const [share, upTo] of [[facts.mostDeprived10, 1], [facts.mostDeprived20, 2]] as const) {
-        const inside = new Set(lsoas.filter((d) => decile(d.lsoa_code!)! <= upTo).map((d) => d.lsoa_code!));
-        expect(share.lsoas, `${facts.name} ${upTo}`).toBe(inside.size);
-        expect(share.crime, `${facts.name} ${upTo}`).toBe(rows.filter((r) => inside.has(r.lsoaCode)).length);
-        expect(share.crimeShare).toBeCloseTo(rows.length ? rows.filter((r) => inside.has(r.lsoaCode)).length / rows.length : 0, 12);
-        expect(share.lsoaShare).toBeCloseTo(inside.size / lsoas.length, 12);
+    const expectFor = async (facts: AreaDeprivation, codes: Set<string>) => {
+      const raw = await rawDeprivation(codes, deprivation.months);
+      expect(facts.lsoas, facts.name).toBe(raw.lsoas);
+      expect(facts.crime, facts.name).toBe(raw.crime);
+      for (const band of ["mostDeprived10", "mostDeprived20"] as const) {
+        expect(facts[band].lsoas, `${facts.name} ${band}`).toBe(raw[band].lsoas);
+        expect(facts[band].crime, `${facts.name} ${band}`).toBe(raw[band].crime);
+        expect(facts[band].crimeShare).toBeCloseTo(raw[band].crimeShare, 12);
+        expect(facts[band].lsoaShare).toBeCloseTo(raw[band].lsoaShare, 12);
       }
       expect(facts.noDecile).toEqual({lsoas: 0, crime: 0});
     };
-    expectFor(deprivation.force, new Set(areas.map((a) => a.code)));
-    for (const a of deprivation.areas) expectFor(a, new Set([a.code]));
+    await expectFor(deprivation.force, allAreaCodes());
+    for (const a of deprivation.areas) await expectFor(a, new Set([a.code]));
     // Stoke-on-Trent has the most LSOAs in England's most deprived 10%.
     expect(deprivation.areas.reduce((a, b) => (b.mostDeprived10.lsoas > a.mostDeprived10.lsoas ? b : a)).name).toBe("Stoke-on-Trent");
   });

@@ -2,7 +2,7 @@
 import {describe, expect, test} from "vitest";
 import {describeChange, formatMonthRange} from "../../src/components/format.ts";
 import {monthGaps, monthIndex, monthRuns, monthsBetween, nextMonth, shiftMonth} from "../../src/components/months.ts";
-import {article, capital, comparedWith, describeMonths, during, listWords, lower, numberWord, ordinalHighest, periodWords, possessive, rankWords} from "../../loaders/lib/words.ts";
+import {article, capital, comparedWith, describeGaps, describeMonths, during, listWords, lower, numberWord, ordinal, ordinalHighest, ordinalLowest, periodWords, possessive, rankWords} from "../../loaders/lib/words.ts";
 
 describe("months", () => {
   test("shift across year ends, both ways", () => {
@@ -28,12 +28,21 @@ describe("months", () => {
     expect(describeMonths(["2022-01", "2024-01", "2025-01"])).toBe("January 2022, January 2024 and January 2025");
     expect(formatMonthRange("2025-06", "2025-06")).toBe("June 2025");
   });
+  test("gaps in words", () => {
+    expect(describeGaps(["2022-11", "2024-01", "2024-02", "2025-01"])).toBe("December 2022 to December 2023 and March to December 2024");
+    expect(describeGaps(["2025-01", "2025-03"])).toBe("February 2025");
+    expect(describeGaps(["2025-01", "2025-02"])).toBe("");
+  });
 });
 
 describe("ranks and comparisons", () => {
   test.each([[1, 9, "the highest of the nine areas"], [2, 9, "the second highest of the nine areas"], [6, 9, "the sixth highest of the nine areas"],
     [9, 9, "the lowest of the nine areas"], [3, 12, "the third highest of the 12 areas"], [12, 43, "the 12th highest of the 43 areas"]])("rank %i of %i", (rank, of, words) => {
     expect(rankWords(rank, of)).toBe(words);
+  });
+  test("ordinals", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 102, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd", "111th"]);
+    expect([1, 2, 28].map(ordinalLowest)).toEqual(["lowest", "second lowest", "28th lowest"]);
   });
   test("ordinals past ten", () => {
     expect([11, 21, 22, 23, 101, 112].map(ordinalHighest)).toEqual(["11th highest", "21st highest", "22nd highest", "23rd highest", "101st highest", "112th highest"]);

@@ -4,7 +4,9 @@ import {formatCount, formatMonth, formatPercent, formatRate} from "../../../src/
 import {withExtracts} from "../../extracts/query.ts";
 import {areas, force} from "../../lib/force.ts";
 import {numberWord} from "../../lib/words.ts";
-import {citationHtml, tableRegion} from "../../site/components.ts";
+import {CHECKS} from "../../figures/checks.ts";
+import {REASONS} from "../../figures/reasons.ts";
+import {citationHtml, figurePath, tableRegion} from "../../site/components.ts";
 import {html} from "../../site/html.ts";
 import type {Step} from "../../site/scrolly.ts";
 import {citation, documentOf} from "../../sources/documents.ts";
@@ -13,7 +15,8 @@ import type {StoryDefinition} from "../definition.ts";
 import {roadsCharts} from "./charts.ts";
 import {forceCollisionFigures, highestShare, hourWords, knownSpeeds, ksiShare, roadFacts, roadUsersSentence, urbanLightSentence} from "./facts.ts";
 
-const cite = (m: PublishedMeasure) => citationHtml(citation(m));
+// Each citation links to the figure's row on /figures, which sets out its quote, its document and the open data beside it.
+const cite = (m: PublishedMeasure) => citationHtml(citation(m), m.id);
 
 export const story: StoryDefinition = {
   lede: html`How many people are killed or hurt on ${force.place}'s roads, where and when it happens, and what the force is doing about it — from the collisions reported to police.`,
@@ -88,20 +91,16 @@ ${roadUsers
     {
       id: "force", heading: "What the force reports, and why it differs", chart: charts.forceVsStats19,
       html: html`<p>The force publishes its own collision figures. For ${y} it reports ${formatCount(force4.fatal.value)} fatal and ${formatCount(force4.serious.value)} serious collisions ${cite(force4.serious.measure)}. STATS19 has ${formatCount(f.fatal)} fatal and ${formatCount(f.serious)} serious.</p>
-<p>The chart shows the two counts side by side. They are kept apart, never added together, because they are counted differently:</p>
-<ul>
-<li>the force's figures come from its own records at the time of its report (${reportDate}), and can include collisions still being investigated;</li>
-<li>STATS19 is the Department for Transport's national dataset, checked and finalised months later, when some injuries are re-graded;</li>
-<li>the two take their data on different dates, and the report does not set out its definitions in full.</li>
-</ul>
-<p>${force4.fatal.value === f.fatal && `The fatal counts agree (${formatCount(f.fatal)}). `}For serious collisions they differ by ${formatCount(Math.abs(force4.serious.value - f.serious))}.</p>`
+<p>The chart shows the two counts side by side. They are kept apart, never added together, because they are counted differently (the force's report is dated ${reportDate}):</p>
+<ul>${(CHECKS.get(force4.serious.measure.id)?.reasons ?? []).map((r) => html`<li><strong>${REASONS[r].title}.</strong> ${REASONS[r].text}</li>`)}</ul>
+<p>${force4.fatal.value === f.fatal && `The fatal counts agree (${formatCount(f.fatal)}). `}For serious collisions they differ by ${formatCount(Math.abs(force4.serious.value - f.serious))}. Each is set out with the report's own words on the published figures page: <a href="${figurePath(force4.fatal.measure.id)}">fatal</a>, <a href="${figurePath(force4.serious.measure.id)}">serious</a> and <a href="${figurePath(force4.ksi.measure.id)}">killed or seriously injured</a> collisions.</p>`
     },
     {
       id: "action", heading: "What is being done",
       html: html`${enforcement.length > 0 && html`<p>The force targets the "Fatal 4" causes of serious collisions: speeding, mobile phones, drink or drug driving, and not wearing a seat belt. In ${y} it recorded ${formatCount(enforcement.length)} kinds of enforcement ${cite(enforcement[0])}:</p>
 ${tableRegion({id: "fatal4", caption: `"Fatal 4" enforcement in ${y}, as the force reports it`,
   columns: [{label: "Measure"}, {label: String(y), numeric: true}, {label: "Compared with"}],
-  rows: enforcement.map((m) => ({header: m.measure, cells: [formatCount(m.value), m.comparison]}))})}`}
+  rows: enforcement.map((m) => ({header: html`<a href="${figurePath(m.id)}">${m.measure}</a>`, cells: [formatCount(m.value), m.comparison]}))})}`}
 ${rct && html`<p>${rct.quote.replace(/\s+/g, " ").trim()} ${cite(rct)}.</p>`}
 ${groups && volunteers && sessions && html`<p>Community Speedwatch volunteers check speeds in their own streets and pass details of speeding drivers to the police. By the end of November ${y}, ${formatCount(groups.value)} groups were active, with ${formatCount(volunteers.value)} active volunteers, and they had held ${formatCount(sessions.value)} monitoring sessions ${cite(sessions)}.</p>`}
 <p>The graphic still shows the comparison of the force's figures with STATS19.</p>`

@@ -10,6 +10,7 @@ import {forceCoverage, type MissingForce} from "../../forces/facts.ts";
 import type {Db} from "../../lib/duckdb.ts";
 import {areas, force} from "../../lib/force.ts";
 import {during, periodWords} from "../../lib/words.ts";
+import {dateWords, periodText} from "../../sources/documents.ts";
 import {ageWhenTaken, FILE_DATES_FILE, fileDatesOf, readFileDates, type FileDates} from "../../sources/police-uk-dates.ts";
 
 export interface Outcomes {
@@ -250,19 +251,8 @@ export const SURVEYS: {survey: string; ids: string[]}[] = [
 export const CODE_MEASURES: string[] = ["victims-contract-2023", "victims-contract-commissioner-2023-24", "victims-contract-2024-10-2025-09",
   "victims-gateway-referrals-2023-24", "victims-gateway-48-hours-2023-24", "victims-portal-use-2024-12-2025-09", "victims-repeat-2023", "victims-repeat-2024-10-2025-09"];
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** "2026-11-21" → "21 November 2026"; "2025-11" → "November 2025" */
-export const dateWords = (d: string): string => {
-  const [y, m, day] = d.split("-");
-  return m ? `${day ? `${Number(day)} ` : ""}${MONTH_NAMES[Number(m) - 1]} ${y}` : y;
-};
-
-/** A published figure's period in words: "2024-10..2025-09" → "October 2024 to September 2025" (as on /figures). */
-export function periodText(period: string): string {
-  if (period.startsWith("..")) return `latest before ${dateWords(period.slice(2))}`;
-  const [a, b] = period.split("..");
-  return b ? `${dateWords(a)} to ${dateWords(b)}` : dateWords(a);
-}
+// Dates and periods of published figures are worded in one place (loaders/sources/documents.ts).
+export {dateWords, periodText};
 
 /** A published measure's name without its bracketed source: "Victims satisfied with initial contact". */
 export const measureWords = (measure: string): string => measure.replace(/\s*\([^)]*\)\s*$/, "");

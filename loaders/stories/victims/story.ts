@@ -16,7 +16,7 @@ import type {StoryDefinition} from "../definition.ts";
 import {furthestGroups, lagWords, sameAgeWords, setLabel, victimsCharts} from "./charts.ts";
 import {CODE_MEASURES, dateWords, inMonths, fractionWords, GROUP_WORDS, noActionShare, noSuspectShare, outcomesSentence, periodText, SURVEYS, victimFacts, type FileSet} from "./facts.ts";
 
-const cite = (m: PublishedMeasure) => citationHtml(citation(m));
+const cite = (m: PublishedMeasure) => citationHtml(citation(m), m.id);
 /** A section of one of the published documents, cited without a figure of its own. */
 const citeSection = (document: string, section: string) => citationHtml(citation({document, section}));
 const LATE_2025 = "force-performance-report-late-2025.txt";

@@ -13,6 +13,12 @@ export interface PlotContext {
 
 export type Row = Record<string, unknown>;
 
+/** The charts' font size in pixels at this width. */
+export const fontSize = (ctx: PlotContext): number => (ctx.width < 480 ? 12 : 13);
+
+/** About how wide a text of `chars` characters is, in pixels (a character is about 0.62 em bold, 0.56 em regular). */
+export const textWidth = (chars: number, ctx: PlotContext, bold = false): number => Math.ceil(chars * fontSize(ctx) * (bold ? 0.62 : 0.56));
+
 /** Size, accessibility and type settings every chart shares. */
 export function base(ctx: PlotContext, height: number): Plot.PlotOptions {
   return {
@@ -21,7 +27,7 @@ export function base(ctx: PlotContext, height: number): Plot.PlotOptions {
     document: ctx.document,
     ariaLabel: ctx.title,
     ariaDescription: ctx.description,
-    style: {fontSize: ctx.width < 480 ? "12px" : "13px", color: INK, background: "transparent", overflow: "visible"},
+    style: {fontSize: `${fontSize(ctx)}px`, color: INK, background: "transparent", overflow: "visible"},
     marginLeft: 56
   };
 }

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import {formatCount, formatMonthShort, monthDate} from "../format.js";
 import {PALETTE} from "../palette.js";
 
-import {base, type PlotContext, type Row} from "./context.js";
+import {base, textWidth, type PlotContext, type Row} from "./context.js";
 
 /** The options a chart spec gives monthlyLines. */
 export interface MonthlyLinesOptions {
@@ -19,7 +19,7 @@ export function monthlyLines(data: Row[], ctx: PlotContext & MonthlyLinesOptions
   return {
     ...base(ctx, narrow ? 300 : 340),
     // room for the longest end label (bold, about 0.6 em a character)
-    marginRight: narrow ? 12 : Math.max(60, Math.ceil(Math.max(...ctx.series.map((s) => s.length)) * (ctx.width < 480 ? 12 : 13) * 0.62) + 16),
+    marginRight: narrow ? 12 : Math.max(60, textWidth(Math.max(...ctx.series.map((s) => s.length)), ctx, true) + 16),
     x: {type: "utc", label: null, tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7)), ticks: Math.max(3, Math.floor((ctx.width - 200) / 90))},
     y: {grid: true, label: ctx.yLabel, zero: true, tickFormat: formatCount},
     color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[], legend: narrow},

@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {formatCount, formatMonth, formatMonthShort, monthDate} from "../format.js";
 import {MUTED, PALETTE} from "../palette.js";
 import {monthGaps, monthRuns} from "../months.js";
-import {base, type PlotContext, type Row} from "./context.js";
+import {base, textWidth, type PlotContext, type Row} from "./context.js";
 
 
 /** The options a chart spec gives gappedMonthlyLines. */
@@ -24,7 +24,8 @@ export function gappedMonthlyLines(data: Row[], ctx: PlotContext & GappedMonthly
   const max = Math.max(...rows.map((d) => Number(d.count)), 0);
   return {
     ...base(ctx, narrow ? 300 : 340),
-    marginRight: narrow ? 12 : 150,
+    // Room for the longest line name at its end, in bold ("Anti-social behaviour" was cut off at 150).
+    marginRight: narrow ? 12 : Math.max(150, textWidth(Math.max(...ctx.series.map((n) => n.length)), ctx, true) + 16),
     marginTop: 28,
     x: {type: "utc", label: null, tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7)), ticks: Math.max(3, Math.floor((ctx.width - 200) / 90))},
     y: {grid: true, label: ctx.yLabel, zero: true, tickFormat: formatCount, domain: [0, max * 1.08 || 1]},

@@ -13,6 +13,8 @@ export interface Reply {
   stallAfter?: number;
   /** never answer at all */
   hang?: boolean;
+  /** send the body one byte every this many milliseconds (a download that never stalls long enough to time out) */
+  trickleMs?: number;
 }
 
 export type Handler = (url: URL, req: IncomingMessage) => Reply | undefined;
@@ -56,6 +58,15 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status ?? 200, {"content-length": String(body.length), ...reply.headers});
   if (req.method === "HEAD") return void res.end();
   if (reply.stallAfter !== undefined) return void res.write(body.subarray(0, reply.stallAfter));
+  if (reply.trickleMs !== undefined) {
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent >= body.length) return void (clearInterval(timer), res.end());
+      res.write(body.subarray(sent, ++sent));
+    }, reply.trickleMs);
+    res.on("close", () => clearInterval(timer));
+    return;
+  }
   res.end(body);
 }
 

@@ -38,3 +38,39 @@ export function rawNational(): RawNational {
   }
   return {owner, population: new Map([...byName.values()].map((d) => [d.code, d.pop])), months, lad};
 }
+
+export interface RawForceRates {
+  /** the forces a comparison may rank: 12 months read, an area of districts, not the City of London (rate per resident misleads) */
+  compared: string[];
+  crime: Map<string, number>;
+  population: Map<string, number>;
+  /** crime per 1,000 residents, anti-social behaviour left out */
+  rate: Map<string, number>;
+  /** crime type → force → rate per 1,000 */
+  typeRate: Map<string, Map<string, number>>;
+}
+
+/** Every compared force's 2025 crime and rates, overall and by type, from the raw national tables. */
+export function rawForceRates(): RawForceRates {
+  const {owner, population, months, lad} = rawNational();
+  const pop = new Map<string, number>();
+  for (const [code, force] of owner) pop.set(force, (pop.get(force) ?? 0) + population.get(code)!);
+  const compared = [...pop.keys()].filter((f) => months.get(f) === 12 && f !== "city-of-london").sort();
+  const crime = new Map<string, number>(), byType = new Map<string, Map<string, number>>();
+  for (const d of lad) {
+    if (d.crime_type === "Anti-social behaviour" || !compared.includes(d.force)) continue;
+    crime.set(d.force, (crime.get(d.force) ?? 0) + Number(d.count));
+    const t = byType.get(d.crime_type) ?? new Map<string, number>();
+    t.set(d.force, (t.get(d.force) ?? 0) + Number(d.count));
+    byType.set(d.crime_type, t);
+  }
+  const per1000 = (n: number, f: string) => (n / pop.get(f)!) * 1000;
+  return {
+    compared, crime, population: pop,
+    rate: new Map(compared.map((f) => [f, per1000(crime.get(f)!, f)])),
+    typeRate: new Map([...byType].map(([t, m]) => [t, new Map(compared.map((f) => [f, per1000(m.get(f) ?? 0, f)]))]))
+  };
+}
+
+/** Rank of `value` among `values`, 1 = highest, ties sharing the better place. */
+export const rankAmong = (values: Iterable<number>, value: number): number => [...values].filter((v) => v > value).length + 1;

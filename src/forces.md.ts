@@ -1,0 +1,3 @@
+import {forcesPage} from "../loaders/forces/page.ts";
+
+process.stdout.write(await forcesPage());
