@@ -26,6 +26,7 @@ const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
   <nav aria-label="Main">
     <ul class="site-nav">
 ${NAV.map(([href, label]) => `      <li><a href="${href}">${escapeText(label)}</a></li>`).join("\n")}
+      <li class="nav-search-link"><a href="/search">Search</a></li>
     </ul>
   </nav>
   <form class="site-search" role="search" action="/search" method="get">

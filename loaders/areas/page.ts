@@ -166,6 +166,7 @@ export async function areaPage(slug: string): Promise<string> {
   const later = html`<h2 id="compared">Compared with the other areas</h2>
 <p>Rates per 1,000 residents put areas of different sizes on the same footing. ${f.area.name} is highlighted; the grey bar is ${force.place} as a whole.</p>
 ${rateTable(all, f)}
+<p class="print-only">Printed without this table: its numbers are in the data tables of the two rate charts that follow.</p>
 ${chart(charts.crimeRates)}
 ${chart(charts.asbRates)}
 <h2 id="trend">Month by month</h2>

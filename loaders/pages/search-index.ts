@@ -48,10 +48,10 @@ export function pageDocs(html: string, path: string): SearchDoc[] {
     }
     add({url: `${url}#${anchor}`, kind: "Section", title: clean(heading.textContent), text: parts.join(" ").slice(0, 2000)});
   }
-  // Published figures: each quoted measure, found at its section.
-  for (const li of Array.from(main.querySelectorAll<HTMLElement>(".published-list > li, [data-published-figure]"))) {
+  // Published figures: each quoted measure, found at its section (an area page) or its own row (/figures).
+  for (const li of Array.from(main.querySelectorAll<HTMLElement>(".published-list > li, [data-published-figure], .figures-table tbody tr[id]"))) {
     docs.push({id: "", url: `${url}#${li.id || "published"}`, kind: "Published figure", page: pageTitle,
-      title: clean(li.querySelector("strong, .published-measure, h3")?.textContent), text: clean(li.textContent), excerpt: excerptOf(clean(li.textContent))});
+      title: clean(li.querySelector(".figure-self, strong, .published-measure, h3")?.textContent), text: clean(li.textContent), excerpt: excerptOf(clean(li.textContent))});
   }
   return docs.filter((d) => d.title);
 }

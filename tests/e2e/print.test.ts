@@ -6,6 +6,7 @@ import {formatCount} from "../../src/components/format.ts";
 import {areaFacts, factsFor} from "../../loaders/areas/facts.ts";
 import {withExtracts} from "../../loaders/extracts/query.ts";
 import {pdfPages} from "./lib/pdf.ts";
+import {areas} from "../../loaders/lib/force.ts";
 import {startSite, WIDTHS, type Site} from "./lib/site.ts";
 
 let site: Site;
@@ -14,7 +15,7 @@ afterAll(async () => { await site?.close(); });
 
 const MAX_PAGES = 8;
 
-test.each(["stafford", "stoke-on-trent"])("the %s page prints as a meeting pack", async (slug) => {
+test.each(areas.map((a) => a.slug))("the %s page prints as a meeting pack", async (slug) => {
   const all = await withExtracts((db) => areaFacts(db));
   const f = factsFor(all, slug);
   const context = await site.browser.newContext({viewport: WIDTHS.desktop});

@@ -18,6 +18,10 @@ test("the index holds pages, sections, charts and published figures", () => {
   expect(kinds("collisions")).toContain("Chart");
   expect(index.search("anti-social behaviour").some((r) => r.kind === "Section")).toBe(true);
   expect([...index.search("report").map((r) => r.kind)]).toContain("Published figure");
+  // Each row of /figures is found at its own anchor, and the new pages are found by their titles.
+  expect(index.search("fatal road traffic collisions").some((r) => r.url === "/figures#roads-fatal-collisions-2023" && r.kind === "Published figure")).toBe(true);
+  expect(index.search("among the forces").some((r) => r.url === "/forces")).toBe(true);
+  expect(index.search("force performance report").some((r) => r.url.startsWith("/figures/documents/"))).toBe(true);
   // The later steps of a story are found at the story's own address.
   expect(index.search("speed limit").some((r) => r.url.startsWith("/stories/roads#"))).toBe(true);
 });
