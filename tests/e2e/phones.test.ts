@@ -20,7 +20,7 @@ describe.each(PHONES)("at %s", (_name, viewport) => {
     expect(first!.y + first!.height, "the first headline number is on the first screen").toBeLessThan(viewport.height);
     expect(await page.locator("details.area-contents").getAttribute("open")).toBeNull();
     // The header's sections include Search (the search page has the box) in place of the header's own box.
-    expect(await page.locator("nav[aria-label=Main] a[href='/search']").isVisible()).toBe(true);
+    expect(await page.locator("nav[aria-label=Main] .nav-search-link a").isVisible()).toBe(true);
     // Back to the top from the end of the page.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     const back = page.locator(".back-to-top a");
