@@ -5,7 +5,8 @@ import {EXTRACTS} from "./loaders/extracts/definitions.ts";
 import {documentPaths} from "./loaders/figures/documents.ts";
 import {FIGURE_DOWNLOAD} from "./loaders/figures/download.ts";
 import {availableExtracts} from "./loaders/extracts/available.ts";
-import {areas, force} from "./loaders/lib/force.ts";
+import {areas, force, TO_BE_FILLED} from "./loaders/lib/force.ts";
+import {formatDay, lastUpdated} from "./loaders/pages/about.ts";
 import {readSiteFilesIndex} from "./loaders/pages/site-files.ts";
 import {escapeText} from "./loaders/site/html.ts";
 import {MAIN_ID} from "./loaders/site/page.ts";
@@ -16,6 +17,7 @@ import {storyPaths} from "./loaders/stories/registry.ts";
 const downloads = EXTRACTS.filter((e) => e.publish && availableExtracts().has(e.name)).map((e) => e.name);
 const siteFiles = readSiteFilesIndex();
 
+// The site's sections, in order (a list: a page that is a section of its own adds one line).
 const NAV = [["/", "Home"], ["/stories/", "Stories"], ["/areas/", "Local areas"], ["/forces", "Forces compared"], ["/figures", "Figures"], ["/explore", "Explore"], ["/data", "Data"], ["/about", "About"]];
 
 const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
@@ -24,11 +26,25 @@ const header = `<a class="skip-link" href="#${MAIN_ID}">Skip to main content</a>
   <nav aria-label="Main">
     <ul class="site-nav">
 ${NAV.map(([href, label]) => `      <li><a href="${href}">${escapeText(label)}</a></li>`).join("\n")}
+      <li class="nav-search-link"><a href="/search">Search</a></li>
     </ul>
   </nav>
+  <form class="site-search" role="search" action="/search" method="get">
+    <label for="site-search-q">Search</label>
+    <input id="site-search-q" type="search" name="q" autocomplete="off" placeholder="Pages, charts, figures">
+    <button type="submit">Search</button>
+  </form>
 </div>`;
 
-const footer = `<p>Contains public sector information licensed under the
+// Who runs the site and how to reach them (data/reference/force.json, filled in by the owner), and when the data
+// was last updated (the snapshot's manifest).
+const {contactEmail, contactUrl} = force.owner;
+const escape = (t: string) => t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+const contact = [contactEmail && `<a href="mailto:${escape(contactEmail)}">${escape(contactEmail)}</a>`, contactUrl && `<a href="${escape(contactUrl)}">contact form</a>`].filter(Boolean).join(" or ")
+  || escape(TO_BE_FILLED);
+const footer = `<p>Run by ${escape(force.owner.name || TO_BE_FILLED)}. Contact: ${contact}.
+<a href="/about#accessibility-statement">Accessibility statement</a>. Data last updated ${formatDay(lastUpdated())}.</p>
+<p>Contains public sector information licensed under the
 <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.
 Contains OS data © Crown copyright and database right. Built from open data: see <a href="/about">About</a> and <a href="/data">Data</a>.</p>`;
 

@@ -2,6 +2,7 @@
 // HTML page holding the same chart as pre-rendered SVG and no JavaScript, served from a separate directory
 // (.cache/bench/first-chart/floor; dist/ is never modified).
 //   npx tsx bench/first-chart.ts [--runs 7] [--path /stories/roads --chart <chart id> | --only /stories/roads,/stories/vawg] [--dist DIR]
+//   npx tsx bench/first-chart.ts --baseline DIR [--dist DIR] [--runs 7]   (two builds side by side: before and after)
 // Needs a built dist/ (npm run build), or --dist pointing at another build. Add pages to PAGES below.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -164,12 +165,52 @@ export function writeFirstScreen(dist: string, dir: string, path: string): strin
   return "/" + out.replace(/\.html$/, "");
 }
 
+/**
+ * Two builds of the site side by side (a baseline, e.g. the code before a change, and the current one): each page's
+ * runs alternate between them in one warm browser, so a change in machine load touches both sides alike.
+ */
+export async function runBeforeAfter(baseline: string, dist: string, runs: number, pages = PAGES): Promise<void> {
+  console.log(`first-chart bench, before (${baseline}) and after (${dist}); ${machine()}`);
+  const after = await siteFor(dist);
+  const beforeServer = await serveDist({dir: baseline});
+  const before: Site = {url: beforeServer.url, browser: after.browser, close: beforeServer.close};
+  try {
+    for (const p of pages) {
+      const quiet = await waitForQuiet();
+      const run = (site: Site) => measureFirstChart(site, p.path, {runs: 1, selector: p.selector});
+      await run(before);
+      await run(after);
+      const b: FirstChart[] = [], a: FirstChart[] = [];
+      for (let i = 0; i < runs; i++) {
+        b.push(await run(before));
+        a.push(await run(after));
+      }
+      const mb = mergeRuns(b).median, ma = mergeRuns(a).median;
+      heading(`${p.path}: median of ${runs} fresh contexts each, before and after alternating, 1280×900; ${quiet}`);
+      const row = (label: string, key: keyof FirstChart["median"], format: (v: number) => string) => [label, format(mb[key]), format(ma[key]), fmt.ratio(ma[key], mb[key])];
+      console.log(table(["measure", "before (baseline)", "after", "after ÷ before"], [
+        row(p.measures ?? "first chart visible", "chartMs", fmt.ms),
+        row("first contentful paint", "fcpMs", fmt.ms),
+        row("load event end", "loadMs", fmt.ms),
+        row("bytes until network idle (encoded)", "bytes", fmt.bytes),
+        row("  of which JS + wasm (as sent)", "scriptBytes", fmt.bytes),
+        row("requests until network idle", "requests", String)
+      ]));
+    }
+  } finally {
+    await beforeServer.close();
+    await after.close();
+  }
+}
+
 export async function runFirstChartBench(argv: string[]): Promise<void> {
   const runs = Number(argValue(argv, "runs") ?? 7);
+  const baseline = argValue(argv, "baseline");
   // --only /stories/roads,/stories/county-lines measures some of PAGES (in one run, so they share the machine's load).
   const only = argValue(argv, "only")?.split(",");
   const pages: (typeof PAGES)[number][] = argValue(argv, "path") ? [{path: argValue(argv, "path")!, chartId: argValue(argv, "chart") ?? "", selector: argValue(argv, "selector")}]
     : only ? PAGES.filter((p) => only.includes(p.path)) : PAGES;
+  if (baseline) return runBeforeAfter(baseline, argValue(argv, "dist") ?? join(ROOT, "dist"), runs, pages);
   const dist = argValue(argv, "dist") ?? join(ROOT, "dist");
   console.log(`first-chart bench on ${dist}; ${machine()}`);
   const floorDir = join(BENCH_CACHE, "first-chart", "floor");

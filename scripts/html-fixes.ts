@@ -14,7 +14,10 @@ export function fixHtml(html: string, options: {notFoundPage?: boolean; file?: s
   return addSecurityPolicy(html
     .replace(/<html>/, '<html lang="en-GB">')
     .replace(/<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">/, '<meta name="viewport" content="width=device-width, initial-scale=1">')
-    .replaceAll(/<link rel="modulepreload" href="[^"]*">\n?/g, ""));
+        .replaceAll(/<link rel="modulepreload" href="[^"]*">\n?/g, "")
+    // Framework wraps each Markdown heading's text in a link to itself: a tab stop per heading, which keyboard users
+    // must pass on the way to the page's controls. The link stays (to copy a section's address), out of the tab order.
+    .replaceAll('<a class="observablehq-header-anchor" href=', '<a class="observablehq-header-anchor" tabindex="-1" href='));
 }
 
 /** A Subresource Integrity value (sha384) for a file's text. */

@@ -4,6 +4,8 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} 
 import {join} from "node:path";
 import {EMBED_RESIZE_SCRIPT} from "../loaders/site/chart-files.ts";
 import {ROOT} from "../loaders/lib/paths.ts";
+import {buildSearchIndex} from "../loaders/pages/search-index.ts";
+import {SEARCH_INDEX_PATH} from "../src/components/search.ts";
 import {EMBED_RESIZE_INTEGRITY} from "../src/components/embed-resize.ts";
 import {fixHtml, subresourceIntegrity} from "./html-fixes.ts";
 import {precompress} from "./precompress.ts";
@@ -35,6 +37,11 @@ const resize = EMBED_RESIZE_SCRIPT + "\n";
 if (subresourceIntegrity(resize) !== EMBED_RESIZE_INTEGRITY) throw new Error(`embed/resize.js changed: set EMBED_RESIZE_INTEGRITY in src/components/embed-resize.ts to "${subresourceIntegrity(resize)}"`);
 writeFileSync(join(DIST, "embed", "resize.js"), resize);
 console.log(`postbuild: ${pages} pages given lang="en-GB" and a zoomable viewport; /embed/resize.js written`);
+
+// The site search's index, from the pages as built (loaders/pages/search-index.ts).
+const search = buildSearchIndex(DIST);
+writeFileSync(join(DIST, SEARCH_INDEX_PATH.slice(1)), search.json);
+console.log(`postbuild: search index of ${search.docs} pages, sections, charts and published figures written (${(search.json.length / 1e3).toFixed(0)} kB)`);
 
 // Last, so every file written above is compressed too.
 const gz = precompress(DIST);

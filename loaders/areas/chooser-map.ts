@@ -7,7 +7,7 @@ import {readAreaOutline} from "../geo/boundaries.ts";
 import {webTopology} from "../geo/topology.ts";
 import {areas, force} from "../lib/force.ts";
 import {numberWord} from "../lib/words.ts";
-import {html, type Html} from "../site/html.ts";
+import {html, raw, type Html} from "../site/html.ts";
 
 const WIDTH = 600;
 
@@ -45,5 +45,8 @@ export function areaChooserSvg(): Html {
     labels.push(html`<text x="${x}" y="${(cy + dy).toFixed(1)}" data-area="${area.slug}">${words.map((w, i) =>
       html`<tspan x="${x}" dy="${i === 0 ? (-(words.length - 1) * 0.55).toFixed(2) : "1.1"}em">${w}</tspan>`)}</text>`);
   }
-  return html`<svg class="area-map" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="group" aria-labelledby="area-map-title"><title id="area-map-title">Map of the ${numberWord(areas.length)} areas: choose an area to open its page</title><g class="area-map-shapes">${shapes}</g><g class="area-map-labels" aria-hidden="true">${labels}</g></svg>`;
+  // The labels twice: first as a white outline (a halo that keeps them readable over any boundary), then the text.
+  // (CSS paint-order would do it with one copy, but HTML checkers do not know that property yet.)
+  const halo = labels.map((l) => raw(l.value.replace(/ data-area="[^"]*"/, "")));
+  return html`<svg class="area-map" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="group" aria-labelledby="area-map-title"><title id="area-map-title">Map of the ${numberWord(areas.length)} areas: choose an area to open its page</title><g class="area-map-shapes">${shapes}</g><g class="area-map-halo" aria-hidden="true">${halo}</g><g class="area-map-labels" aria-hidden="true">${labels}</g></svg>`;
 }

@@ -15,6 +15,12 @@ export function headlineSentences(all: AllFacts, f: AreaFacts): string[] {
   ];
 }
 
+/** The trend in one short sentence, for the top of the page: the same months a year apart, named on both sides. */
+export function trendSentence(all: AllFacts, f: AreaFacts): string {
+  if (!all.compare.after.length) return `Crime in ${f.area.name}, ${periodWords(all.last12)}: no earlier months in this snapshot to compare with.`;
+  return `Crime in ${f.area.name} ${describeChange(f.totalsBefore.crime, f.totalsAfter.crime)} in ${periodWords(all.compare.after)} against ${periodWords(all.compare.before)} (${formatCount(f.totalsBefore.crime)} to ${formatCount(f.totalsAfter.crime)}); across ${force.place} it ${describeChange(all.force.totalsBefore.crime, all.force.totalsAfter.crime)}.`;
+}
+
 export function changeSentence(all: AllFacts, f: AreaFacts): string {
   if (!all.compare.after.length) return "This snapshot holds no month a year before the latest ones, so no year-on-year change can be given.";
   const after = periodWords(all.compare.after), before = periodWords(all.compare.before);

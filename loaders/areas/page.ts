@@ -7,13 +7,13 @@ import {describeMonths, numberWord, periodWords} from "../lib/words.ts";
 import {figurePath, headlineCards, storyLink, tableRegion, type HeadlineCard, type TableRow} from "../site/components.ts";
 import {chartHtml} from "../site/chart-html.ts";
 import {deferredHtml, escapeText, html, type Html} from "../site/html.ts";
-import {AREAS_STYLE, chartClient, clientScript, page, pageExists} from "../site/page.ts";
+import {AREAS_STYLE, chartClient, clientScript, MAIN_ID, page, pageExists} from "../site/page.ts";
 import {publishedStory} from "../stories/registry.ts";
 import {areaCharts, FORCE_LABEL} from "./charts.ts";
 import {deprivationSection} from "./deprivation-section.ts";
 import {areaDownloadPath} from "./downloads.ts";
 import {areaFacts, factsFor, VIOLENCE, DRUGS, type AllFacts, type AreaFacts} from "./facts.ts";
-import {briefRows, briefSentences, changeSentence, headlineSentences} from "./narrative.ts";
+import {briefRows, briefSentences, changeSentence, headlineSentences, trendSentence} from "./narrative.ts";
 import {documentTitles, periodText, publishedMeasuresFor, quoteText, valueText, type PublishedMeasure} from "./published.ts";
 import {areaVerdictBlock} from "./verdict-block.ts";
 
@@ -77,7 +77,7 @@ function publishedItem(m: PublishedMeasure, title: string): Html {
   return html`<li>
 <p class="published-measure"><strong>${recommendation ? m.measure.replace(/^Recommended priority:\s*/i, "") : m.measure}</strong>: ${valueText(m)}${m.period && html` <span class="muted">(${periodText(m.period)})</span>`}${m.comparison && `; ${m.comparison}`}</p>
 ${m.quote && html`<blockquote><p>“${quoteText(m.quote)}”</p></blockquote>`}
-<p class="published-cite">Source: <a href="${figurePath(m.id)}">${title}${m.section && html`, section “${m.section}”`}</a>.${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</p>
+<p class="published-cite">Source: <a href="${figurePath(m.id)}">${title}${m.section && html`, section “${m.section}”`}</a>.<span class="published-detail">${m.definition && !recommendation && ` What it counts: ${sentence(m.definition)}`}${m.notes && ` Note: ${sentence(m.notes)}`}</span></p>
 </li>`;
 }
 
@@ -87,6 +87,7 @@ function publishedSection(f: AreaFacts, measures: PublishedMeasure[]): Html {
   const documents = [...new Set(measures.map((m) => m.document))];
   return html`<h2 id="published">What local reports say about ${f.area.name}</h2>
 <p>These figures are quoted from published reports, with the document and section they come from. They use the reports' own definitions and periods (often financial years), so they will not match the police.uk counts above, and figures from different surveys or definitions are not combined. Each source links to the figure on the <a href="/figures">published figures page</a>, which sets it beside what open data shows.</p>
+<p class="print-only">Printed without the reports' wording, definitions and notes for each figure: they are on the page online.</p>
 ${documents.map((d) => {
     const title = titles.get(d) ?? d;
     const mine = measures.filter((m) => m.document === d);
@@ -165,6 +166,7 @@ export async function areaPage(slug: string): Promise<string> {
   const later = html`<h2 id="compared">Compared with the other areas</h2>
 <p>Rates per 1,000 residents put areas of different sizes on the same footing. ${f.area.name} is highlighted; the grey bar is ${force.place} as a whole.</p>
 ${rateTable(all, f)}
+<p class="print-only">Printed without this table: its numbers are in the data tables of the two rate charts that follow.</p>
 ${chart(charts.crimeRates)}
 ${chart(charts.asbRates)}
 <h2 id="trend">Month by month</h2>
@@ -208,18 +210,22 @@ ${pageExists("/data") && html`<li><a href="/data">All data and downloads</a>, wi
 <li><strong>Locations are anonymised</strong> to a nearby street or public place.</li>
 <li><strong>Roads</strong>: STATS19 counts injury collisions reported to police; the force's own KSI figures are counted differently.</li>
 <li>Data to ${formatMonth(all.latest)}. This snapshot holds ${describeMonths(all.months)} of police.uk data.</li>
-</ul>`;
+</ul>
+<p class="back-to-top no-print"><a href="#${MAIN_ID}">Back to top</a></p>`;
   return page({title: `${f.area.name}: crime, anti-social behaviour and road safety`, toc: false, style: AREAS_STYLE},
     html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/areas/">Local areas</a></li><li aria-current="page">${f.area.name}</li></ol></nav>`,
     `# ${escapeText(f.area.name)}`,
-    html`<p class="lede">Crime, anti-social behaviour and road safety in ${f.area.name}, one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}. ${formatCount(f.area.population)} people live here (Census 2021). Figures are for ${period} unless a section says otherwise.</p>`,
-    html`<div class="area-tools no-print"><button type="button" class="print-button" hidden>Print this page</button></div>`,
-    html`<nav class="area-contents" aria-labelledby="contents-heading"><h2 id="contents-heading" class="contents-heading">On this page</h2><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav>`,
+    // A phone's first screen holds the headline numbers and the trend: the contents are one line until opened.
+    html`<p class="lede trend-sentence">${trendSentence(all, f)}</p>`,
     html`<h2 id="headlines">Headlines: ${period}</h2>`,
     headlines(all, f),
     await areaVerdictBlock(f.area.code),
+    html`<div class="area-tools no-print"><details class="area-contents"><summary>On this page</summary><nav aria-label="On this page"><ol>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav></details><button type="button" class="print-button" hidden>Print this page</button></div>`,
     html`${headlineSentences(all, f).map((s) => html`<p>${s}</p>`)}`,
-    html`<p class="caveat">These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
-    deferredHtml(later),
+    html`<p class="caveat">Figures are for ${period} unless a section says otherwise. ${f.area.name} is one of the ${numberWord(all.areas.length)} Community Safety Partnership areas in ${force.place}; ${formatCount(f.area.population)} people live here (Census 2021). These are records published on police.uk: they are not the Home Office's official recorded crime statistics, which are counted differently. Rates per 1,000 residents use the Census 2021 population. police.uk revises past months, so numbers can change a little.</p>`,
+    // In one block, so the back-to-top link at its end sticks to the screen only while these sections are in view.
+    deferredHtml(html`<div class="area-sections">
+${later}
+</div>`),
     clientScript([chartClient(1), {module: "./area-client.js", call: "enhanceAreaPage"}]));
 }

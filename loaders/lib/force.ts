@@ -13,7 +13,14 @@ export interface Force {
   siteTitle: string;
   /** area map label offsets in map pixels, by ONS code, where an area's centre would put its name over a neighbour's */
   labelNudges: Record<string, [number, number]>;
+  /** who runs the site and how to reach them: configuration the publishing organisation fills in ("" until then) */
+  owner: {name: string; contactEmail: string; contactUrl: string; sourceCodeUrl: string};
+  /** dates of the accessibility statement, YYYY-MM-DD */
+  accessibilityStatement: {prepared: string; lastReviewed: string};
 }
+
+/** Shown wherever a piece of the owner's configuration is still empty: never a made-up name or address. */
+export const TO_BE_FILLED = "[to be filled in by the site's owner]";
 
 export interface Area {
   code: string;

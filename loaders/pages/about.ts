@@ -1,11 +1,37 @@
 // About: sources, licence attribution, methods, caveats and the accessibility statement.
 import {formatCount} from "../../src/components/format.ts";
-import {areas, force} from "../lib/force.ts";
+import {areas, force, TO_BE_FILLED} from "../lib/force.ts";
+import {readManifest} from "../lib/manifest.ts";
 import {numberWord} from "../lib/words.ts";
 import {tableRegion} from "../site/components.ts";
 import {escapeText as esc} from "../site/html.ts";
 import {page} from "../site/page.ts";
 import {snapshotSummary} from "./snapshot-facts.ts";
+
+const day = new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+
+/** "3 December 2026" from "2026-12-03". */
+export function formatDay(date: string): string {
+  return day.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The date the newest file in the snapshot was retrieved (YYYY-MM-DD): when the site's data was last updated. */
+export function lastUpdated(): string {
+  return readManifest().files.map((f) => f.retrieved).sort().at(-1)!;
+}
+
+const ownerName = () => esc(force.owner.name || TO_BE_FILLED);
+
+/** How to reach the owner, as Markdown: their email and web form, or the placeholder while those are empty. */
+export function contactWords(): string {
+  const {contactEmail, contactUrl} = force.owner;
+  const ways = [contactEmail && `email [${esc(contactEmail)}](mailto:${contactEmail})`, contactUrl && `use [the contact form](${contactUrl})`].filter(Boolean);
+  return ways.length ? ways.join(" or ") : `contact the site's owner (${TO_BE_FILLED}: a contact email or web form)`;
+}
+
+function ownerSentence(): string {
+  return `${esc(force.siteTitle)} is run by ${ownerName()}. To ask a question about the site or its numbers, ${contactWords()}.${force.owner.sourceCodeUrl ? ` The site is open source: [its code](${force.owner.sourceCodeUrl}).` : ""}`;
+}
 
 export function aboutPage(): string {
   const sources = snapshotSummary();
@@ -53,19 +79,60 @@ Every chart has the same parts: a title that says what it shows, a written descr
 - police.uk data has no flag for domestic abuse, so it cannot show domestic abuse on its own.
 - STATS19 under-records slight injuries, and the way police record injury severity changed when forces moved to injury-based reporting; compare years with care.
 
+## Who runs this site
+
+${ownerSentence()}
+
+Data last updated: ${esc(formatDay(lastUpdated()))} (the date the newest file in the data snapshot was retrieved from its publisher).
+
 ## Accessibility statement
 
-We want as many people as possible to be able to use this site. You should be able to:
+This accessibility statement applies to ${esc(force.siteTitle)}. ${ownerName()} runs it. We want as many people as possible to be able to use this site. You should be able to:
 
 - zoom in up to 400% without the text spilling off the screen, and use the site on a phone 320 pixels wide;
 - navigate the whole site using just a keyboard, starting with a "Skip to main content" link;
 - use the site with a screen reader: every chart has a written description and a table of its data;
-- turn off animation: the site respects your device's "reduce motion" setting.
+- turn off animation: the site respects your device's "reduce motion" setting;
+- print a local area page as a short pack for a meeting, with its charts' data tables.
 
-Every page is tested automatically in a browser against the Web Content Accessibility Guidelines (WCAG) 2.2 at levels A and AA with axe-core, at desktop and phone widths. This site aims to meet WCAG 2.2 AA in line with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+### How accessible this website is
 
-Known limitations: chart tooltips appear on pointer hover only; the same values are always in the data table under each chart. Maps show colour and text labels; the table below each map holds the same values.
+We know some parts of this website are not fully accessible:
 
-If you find a problem or need information in a different format, please open an issue on the project's repository.
+- chart tooltips appear on pointer hover only and cannot be reached with a keyboard; every value they show is also in the data table under the chart;
+- maps use colour bands; each band is named in the key and every value is in the table below the map;
+- charts embedded on other websites are as accessible as the page that holds them allows.
+
+### Feedback and contact information
+
+If you need information on this website in a different format, such as accessible PDF, large print, easy read or audio, ${contactWords()}. We will consider your request and get back to you.
+
+### Reporting accessibility problems with this website
+
+We are always looking to improve the accessibility of this website. If you find any problems not listed on this page or think we're not meeting accessibility requirements, ${contactWords()}.${force.owner.sourceCodeUrl ? ` You can also report a problem in the site's [source code repository](${force.owner.sourceCodeUrl}).` : ""}
+
+### Enforcement procedure
+
+The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the "accessibility regulations"). If you're not happy with how we respond to your complaint, [contact the Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).
+
+### Technical information about this website's accessibility
+
+${ownerName()} is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+
+#### Compliance status
+
+This website is partially compliant with the [Web Content Accessibility Guidelines version 2.2](https://www.w3.org/TR/WCAG22/) AA standard, due to the non-compliance listed below.
+
+#### Non-accessible content
+
+Chart tooltips cannot be reached with a keyboard. This fails WCAG 2.2 success criterion 2.1.1 (Keyboard). The same values are always in the data table under each chart, which can be reached and read with a keyboard and screen reader.
+
+### What we're doing to improve accessibility
+
+Every page is tested automatically in a browser against WCAG 2.2 at levels A and AA with axe-core, at desktop (1280 pixels) and phone (375 and 320 pixels) widths, and checked with the W3C Nu HTML checker, each time the site is built. A failed check stops the site from being published.
+
+### Preparation of this accessibility statement
+
+This statement was prepared on ${esc(formatDay(force.accessibilityStatement.prepared))}. It was last reviewed on ${esc(formatDay(force.accessibilityStatement.lastReviewed))}. The site is tested automatically on every build, as described above.
 `);
 }

@@ -30,6 +30,17 @@ export async function publishedExtracts(): Promise<{name: string; rows: number; 
   return out;
 }
 
+/**
+ * A source address as a link. Monthly archives are listed once as a pattern (…/YYYY-MM.zip): the link goes to the
+ * folder that holds them, the text keeps the pattern.
+ */
+function sourceLink(source: string) {
+  const m = /^(https?:\/\/\S+)(.*)$/.exec(source);
+  if (!m) return html`<span class="source-url">${source}</span>`;
+  const href = m[1].replace(/[^/]*(YYYY|MM)[^/]*$/, "");
+  return html`<a class="source-url" href="${href}">${m[1]}</a>${m[2]}`;
+}
+
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
 
 /** A download's dictionary: what the extracts and the figure comparison (loaders/figures/download.ts) have in common. */
@@ -66,6 +77,6 @@ ${e.caveats.length > 0 && html`<p><strong>Caveats:</strong></p>
     tableRegion({id: "provenance", caption: "Source files in the snapshot",
       columns: [{label: "Data"}, {label: "Period"}, {label: "Files", numeric: true}, {label: "Rows", numeric: true}, {label: "Retrieved"}, {label: "From"}],
       rows: sources.map((s) => ({header: s.kind, cells: [s.periods || "–", s.files, s.rows ? formatCount(s.rows) : "–", s.retrieved,
-        html`${s.urls.map((u, i) => html`${i ? html`<br>` : ""}${u}`)}`]}))}),
+        html`${s.urls.map((u, i) => html`${i ? html`<br>` : ""}${sourceLink(u)}`)}`]}))}),
     "Each file's checksum (SHA-256), size and exact source address is recorded in the snapshot's manifest in the site's repository (<code>data/snapshot/manifest.json</code>), beside the provenance notes of every source.");
 }

@@ -24,19 +24,21 @@ export interface TableRow {
 }
 
 /**
- * A data table in a scrolling region that keyboard users can reach and screen readers can name: the region is
- * labelled by the table's caption. `captionHidden` keeps the caption for assistive technology only.
+ * A data table in a scrolling region that keyboard users can reach and screen readers can name. The caption sits
+ * above the region (so it stays in view when the table scrolls sideways on a phone) and names both the region and
+ * the table; the region shows a shadow at an edge with more table beyond it. `captionHidden` keeps the caption for
+ * assistive technology only. The chart tables (src/components/chart.ts renderTable) share the markup and its CSS.
  */
 export function tableRegion({id, caption, columns, rows, className, captionHidden, testId}: {
   id: string; caption: HtmlValue; columns: TableColumn[]; rows: TableRow[]; className?: string; captionHidden?: boolean; testId?: string;
 }): Html {
   const captionId = `${id}-caption`;
   const num = (numeric: boolean | undefined) => (numeric ? html` class="num"` : "");
-  return html`<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table${className ? html` class="${className}"` : ""}${testId ? html` data-testid="${testId}"` : ""}>
-<caption id="${captionId}"${captionHidden ? html` class="visually-hidden"` : ""}>${caption}</caption>
+  return html`<div class="table-block"><p class="table-caption${captionHidden ? " visually-hidden" : ""}" id="${captionId}">${caption}</p>
+<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table aria-labelledby="${captionId}"${className ? html` class="${className}"` : ""}${testId ? html` data-testid="${testId}"` : ""}>
 <thead><tr>${columns.map((c) => html`<th scope="col"${num(c.numeric)}>${c.label}</th>`)}</tr></thead>
 <tbody>${rows.map((r) => html`<tr${r.id ? html` id="${r.id}"` : ""}${r.className ? html` class="${r.className}"` : ""}${Object.entries(r.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`)}><th scope="row">${r.header}</th>${r.cells.map((cell, i) => html`<td${num(columns[i + 1]?.numeric)}>${cell}</td>`)}</tr>`)}</tbody>
-</table></div>`;
+</table></div></div>`;
 }
 
 export interface HeadlineCard {

@@ -57,7 +57,7 @@ export function continuedScrollyHtml({id, label, steps}: Omit<ScrollyOptions, "c
 
 function sectionHtml(s: Step, i: number, deferChart: boolean): Html {
   const chart = s.chart ? chartHtml(s.chart, {headingLevel: 3}) : html``;
-  return html`<section class="scrolly-step" id="${s.id}" data-step="${i}"${s.chart ? html` data-chart="${s.chart.id}"` : ""} tabindex="0" aria-labelledby="${s.id}-heading">
+  return html`<section class="scrolly-step" id="${s.id}" data-step="${i}"${s.chart ? html` data-chart="${s.chart.id}"` : ""} tabindex="-1" aria-labelledby="${s.id}-heading">
 <h2 id="${s.id}-heading">${s.heading}</h2>
 ${s.html}
 ${deferChart ? deferredHtml(chart) : chart}

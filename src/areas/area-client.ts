@@ -64,6 +64,12 @@ export function enhanceAreaPage(): void {
       select.addEventListener("change", () => showComparison(compare, select.value, true));
     }
   }
+  // The printed pack's foot, on every page: where it came from, when, and the page number.
+  const printed = new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "long", year: "numeric"}).format(new Date());
+  const foot = document.createElement("style");
+  foot.textContent = `@media print { @page { @bottom-left { content: ${JSON.stringify(`Printed from ${location.origin}${location.pathname} on ${printed}`)}; font: 7.5pt system-ui, sans-serif; color: #505a5f; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt system-ui, sans-serif; color: #505a5f; } } }`;
+  document.head.append(foot);
   const print = document.querySelector<HTMLButtonElement>(".print-button");
   if (print) {
     print.hidden = false;

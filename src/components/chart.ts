@@ -5,8 +5,11 @@
 import * as Plot from "@observablehq/plot";
 import {csvFormat} from "d3-dsv";
 import {formatMonth} from "./format.js";
+import {chartPaths, embedCode} from "./chart-parts.js";
 import {PLOT_FUNCTIONS, type PlotContext, type PlotName, type PlotOptionsByName, type Row} from "./plots/index.js";
-import {EMBED_RESIZE_INTEGRITY} from "./embed-resize.js";
+
+// The parts of the contract that need no Plot (addresses, embed code, the press image), for the browser's first load.
+export {chartImageSvg, chartPaths, embedCode, LICENCE_LINE, wrapText} from "./chart-parts.js";
 
 export interface ChartColumn {
   key: string;
@@ -46,15 +49,12 @@ export type ChartSpec = ChartBase & PlotSpec;
 /** Specs larger than this are fetched by the browser from /downloads/charts/<id>.json instead of sitting in the page. */
 export const INLINE_SPEC_LIMIT = 16_000;
 
-export const NARROW_WIDTH = 340;
-const SCALES_WELL = new Set<PlotName>(["pointsMap", "choropleth"]);
+/** The phone rendering: at 300 px its 12 px text is still 11.5 px on a 320 px screen (288 px of content). */
+export const NARROW_WIDTH = 300;
 export const WIDE_WIDTH = 680;
 
 const numberFormat = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
 
-export function chartPaths(id: string, base = "/") {
-  return {csv: `${base}downloads/charts/${id}.csv`, svg: `${base}downloads/charts/${id}.svg`, json: `${base}downloads/charts/${id}.json`, embed: `${base}embed/${id}`};
-}
 
 /** The Plot figure (an SVG element) for a spec at a width. */
 export function renderPlot(spec: ChartSpec, width: number, doc: Document, interactive = false): SVGSVGElement | HTMLElement {
@@ -70,6 +70,13 @@ export function renderPlot(spec: ChartSpec, width: number, doc: Document, intera
     else svg.setAttribute("aria-hidden", "true");
   }
   for (const node of Array.from(figure.querySelectorAll("svg [aria-label]"))) node.removeAttribute("aria-label");
+  // Plot writes font-variant="tabular-nums" on axis groups; the SVG attribute allows only CSS2 values (normal,
+  // small-caps), so HTML checkers reject it. The same setting as a style property is valid everywhere.
+  for (const node of Array.from(figure.querySelectorAll("[font-variant]"))) {
+    const value = node.getAttribute("font-variant")!;
+    node.removeAttribute("font-variant");
+    if (value !== "normal") node.setAttribute("style", `${node.getAttribute("style") ?? ""}font-variant-numeric:${value};`);
+  }
   if (!interactive) compactNumbers(figure);
   return figure;
 }
@@ -109,12 +116,17 @@ function cell(value: unknown, kind: ChartColumn["kind"]): string {
   return String(value);
 }
 
-/** The accessible data table: caption, column headers, row headers in the first column. */
-export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
+/**
+ * The accessible data table: a caption above its scrolling region (which it names, with the table), column headers,
+ * row headers in the first column. The same markup as loaders/site/components.ts tableRegion, for the same CSS.
+ */
+export function renderTable(spec: ChartSpec, doc: Document, caption = `Data for: ${spec.title}`): HTMLElement {
   const {data, columns} = spec.table ?? spec;
-  const wrap = el(doc, "div", {class: "table-scroll", role: "region", "aria-labelledby": `${spec.id}-table-caption`, tabindex: "0"});
-  const table = el(doc, "table");
-  table.append(el(doc, "caption", {id: `${spec.id}-table-caption`}, `Data for: ${spec.title}`));
+  const captionId = `${spec.id}-table-caption`;
+  const block = el(doc, "div", {class: "table-block"});
+  block.append(el(doc, "p", {class: "table-caption", id: captionId}, caption));
+  const wrap = el(doc, "div", {class: "table-scroll", role: "region", "aria-labelledby": captionId, tabindex: "0"});
+  const table = el(doc, "table", {"aria-labelledby": captionId});
   const thead = el(doc, "thead"), tr = el(doc, "tr");
   for (const c of columns) tr.append(el(doc, "th", {scope: "col", ...(c.kind && c.kind !== "text" && c.kind !== "month" ? {class: "num"} : {})}, c.label));
   thead.append(tr);
@@ -129,7 +141,8 @@ export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
   }
   table.append(thead, tbody);
   wrap.append(table);
-  return wrap;
+  block.append(wrap);
+  return block;
 }
 
 /**
@@ -138,25 +151,20 @@ export function renderTable(spec: ChartSpec, doc: Document): HTMLElement {
  */
 export function renderPlotHolder(spec: ChartSpec, doc: Document): HTMLElement {
   const plot = el(doc, "div", {class: "chart-plot"});
-  // Maps scale down without losing legibility (their words are in HTML legends), so one rendering serves all widths.
-  const renderings = SCALES_WELL.has(spec.plot) ? [[WIDE_WIDTH, "chart-static"]] as const
-    : [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const;
+  // Two renderings for every chart, maps included: a wide one scaled down to a phone would write its labels at
+  // half size (chart text is never drawn below 11 px).
+  const renderings = [[WIDE_WIDTH, "chart-static chart-wide"], [NARROW_WIDTH, "chart-static chart-narrow"]] as const;
   for (const [width, cls] of renderings) {
     const holder = el(doc, "div", {class: cls});
     const figure = renderPlot(spec, width, doc);
-    // Plot puts the same <style> in every SVG; the site stylesheet carries it once (".chart-static svg"), as each
-    // <style> met while parsing makes the browser restyle the page before its first paint.
-    for (const style of Array.from(figure.querySelectorAll("svg > style"))) style.remove();
+    // Plot puts the same <style> in every SVG and legend; the site stylesheet carries it once (".chart-static svg",
+    // the swatch rules), as each <style> met while parsing makes the browser restyle the page before its first
+    // paint, and HTML allows <style> in <body> only as the first child of its parent.
+    for (const style of Array.from(figure.querySelectorAll("style"))) style.remove();
     holder.append(figure);
     plot.append(holder);
   }
   return plot;
-}
-
-/** The iframe code for the press office and other sites, with the embed page's address. */
-export function embedCode(spec: Pick<ChartSpec, "id" | "title">, origin: string, base = "/"): string {
-  const src = `${origin}${chartPaths(spec.id, base).embed}`;
-  return `<iframe src="${src}" title="${spec.title.replaceAll('"', "&quot;")}" width="100%" height="560" style="border:0" loading="lazy"></iframe>\n<script src="${origin}${base}embed/resize.js" integrity="${EMBED_RESIZE_INTEGRITY}" crossorigin="anonymous" async></script>`;
 }
 
 function renderEmbedCode(spec: ChartSpec, doc: Document, embedPath: string, base: string): HTMLElement {
@@ -165,11 +173,19 @@ function renderEmbedCode(spec: ChartSpec, doc: Document, embedPath: string, base
   const p = el(doc, "p", {}, "Copy this code into your web page. The chart resizes itself to fit; without the script line it keeps a fixed height. ");
   const preview = el(doc, "a", {href: embedPath}, "Preview the embedded chart");
   p.append(preview, ".");
-  const id = `${spec.id}-embed-code`;
-  const label = el(doc, "label", {for: id}, "Embed code");
-  // The site's address is filled in by the browser script; until then the code uses this site's paths.
-  const code = el(doc, "textarea", {id, class: "embed-code", readonly: "", rows: "4", "data-embed-base": base}, embedCode(spec, "", base));
-  details.append(p, label, code);
+  details.append(p);
+  for (const compact of [false, true]) {
+    const id = `${spec.id}-embed-code${compact ? "-compact" : ""}`;
+    const option = el(doc, "div", {class: "embed-option"});
+    const label = el(doc, "label", {for: id}, compact ? "Compact: the chart, its title, source and a link to the rest" : "Full: with the description, data table and downloads");
+    // The site's address is filled in by the browser script; until then the code uses this site's paths.
+    const code = el(doc, "textarea", {id, class: "embed-code", readonly: "", rows: "4", "data-embed-base": base, ...(compact ? {"data-embed-compact": ""} : {})}, embedCode(spec, "", base, compact));
+    // Shown by the browser script, which can write to the clipboard.
+    const copy = el(doc, "button", {type: "button", class: "embed-copy", "data-copy": id, hidden: ""}, compact ? "Copy the compact embed code" : "Copy the embed code");
+    option.append(label, code, copy);
+    details.append(option);
+  }
+  details.append(el(doc, "p", {class: "embed-status", role: "status"}));
   return details;
 }
 
@@ -182,11 +198,18 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   const plot = renderPlotHolder(spec, doc);
   figure.append(plot);
   figure.append(el(doc, "p", {class: "chart-description", id: `${spec.id}-description`}, spec.description));
+  // A map's numbered areas have their key in words, and print keeps just those rows of its table (the pack's key).
+  const numbered = spec.plot === "choropleth" ? spec.options.numbered ?? 5 : 0;
+  if (spec.plot === "choropleth" && numbered) {
+    figure.setAttribute("data-print-rows", String(numbered));
+    figure.append(el(doc, "p", {class: "chart-key"}, `Numbers 1 to ${numbered} on the map mark the ${numbered} small areas with the most ${spec.options.valueLabel.toLowerCase()}: ranks 1 to ${numbered} in the table, which lists every area.`));
+  }
   if (spec.note) figure.append(el(doc, "p", {class: "chart-note"}, spec.note));
   const details = el(doc, "details", {class: "chart-table"});
   details.append(el(doc, "summary", {}, "Show the data as a table"));
   if (spec.table) details.append(el(doc, "p", {class: "chart-table-note"}, spec.table.note));
   details.append(renderTable(spec, doc));
+  if (numbered) details.append(el(doc, "p", {class: "print-only"}, `Printed: ranks 1 to ${numbered}. The whole table is on the page and in the CSV download.`));
   figure.append(details);
   const actions = el(doc, "ul", {class: "chart-actions", "aria-label": `Downloads for: ${spec.title}`});
   // Downloads, named for the chart. (Framework builds these files as routes and checks the links: see
@@ -202,8 +225,8 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   actions.append(png);
   figure.append(actions);
   if (!embed) figure.append(renderEmbedCode(spec, doc, paths.embed, base));
-  figure.append(el(doc, "figcaption", {class: "chart-meta"}, `Source: ${spec.source}. ${spec.updated}.`));
-  // The spec lets the browser redraw the chart interactively: inline when small, else fetched on demand.
+  // The spec lets the browser redraw the chart interactively: inline when small, else fetched on demand. It goes
+  // before the figcaption, which HTML allows only as a figure's first or last child.
   const json = JSON.stringify(spec);
   if (specMode === "inline" || (specMode === "auto" && json.length <= INLINE_SPEC_LIMIT)) {
     const data = el(doc, "script", {type: "application/json", class: "chart-spec"});
@@ -212,5 +235,6 @@ export function renderChart(spec: ChartSpec, doc: Document, {headingLevel = 3, b
   } else if (specMode !== "none") {
     figure.setAttribute("data-spec-src", paths.json);
   }
+  figure.append(el(doc, "figcaption", {class: "chart-meta"}, `Source: ${spec.source}. ${spec.updated}.`));
   return figure;
 }

@@ -187,7 +187,7 @@ describe("area pages", () => {
     // Before any script runs, the page holds the headlines, not the sections after them (from the comparison on).
     const html = await (await page.request.get(site.url + "/areas/stafford")).text();
     expect(html.slice(0, html.indexOf("<noscript data-deferred"))).toContain('<ul class="card-grid area-headlines"');
-    expect(html).toMatch(/<noscript data-deferred[^>]*>\s*<h2 id="compared">/);
+    expect(html).toMatch(/<noscript data-deferred[^>]*>\s*<div class="area-sections">\s*<h2 id="compared">/);
     await page.goto(site.url + "/areas/stafford#outcomes", {waitUntil: "networkidle"});
     expect(await page.locator("noscript[data-deferred]").count()).toBe(0);
     const ids = await page.locator("#observablehq-main h2[id]").evaluateAll((hs) => hs.map((h) => h.id));

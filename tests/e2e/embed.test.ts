@@ -26,7 +26,7 @@ test("the iframe code from a story page embeds the chart, which sizes itself, wi
   await page.setContent(`<!DOCTYPE html><html lang="en"><body><h1>News release</h1>${code}</body></html>`);
   const frame = page.frameLocator("iframe");
   await expect.poll(() => frame.locator("figure.chart svg").count()).toBeGreaterThan(0);
-  await expect.poll(async () => (await page.locator("iframe").boundingBox())?.height).not.toBe(560);
+  await expect.poll(async () => (await page.locator("iframe").boundingBox())?.height, {timeout: 10_000}).not.toBe(560);
   const height = (await page.locator("iframe").boundingBox())!.height;
   const inner = await frame.locator("html").evaluate((el) => el.scrollHeight);
   expect(Math.abs(height - inner)).toBeLessThanOrEqual(2);

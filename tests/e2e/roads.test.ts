@@ -2,7 +2,7 @@
 // HTML before any script; steps drive the graphic by scroll and by keyboard; reduced motion; downloads.
 import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {checkPage, openProbe, startSite, WIDTHS, type Site} from "./lib/site.ts";
+import {checkPage, openProbe, smallestChartText, startSite, WIDTHS, type Site} from "./lib/site.ts";
 import {rawCollisions} from "../unit/raw-counts.ts";
 
 let site: Site;
@@ -112,11 +112,22 @@ test("reduced motion turns transitions off; loading shifts no layout", async () 
   await context.close();
 });
 
-test("readable at 320px: no sideways scroll and the graphic fits", async () => {
-  const {page, context} = await checkPage(site, PATH, {width: 320, height: 640});
-  const overflow = await page.locator(".scrolly-graphic").evaluate((el) => el.scrollWidth - el.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await context.close();
+describe.each([["375px", WIDTHS.mobile], ["320px", {width: 320, height: 640}]] as const)("on a phone (%s)", (_name, viewport) => {
+  test("each step's chart sits in the flow of the steps, at full width, its text never below 11 px", async () => {
+    const {page, context} = await checkPage(site, PATH, viewport);
+    expect(await page.locator(".scrolly-graphic").isVisible()).toBe(false);
+    for (const id of ["hook", "where", "speed"]) {
+      const step = page.locator(`#${id}`);
+      await step.scrollIntoViewIfNeeded();
+      const plot = step.locator(".chart-plot svg[role=img]:visible").first();
+      await expect.poll(() => plot.count()).toBe(1);
+      const [plotBox, stepBox] = [await plot.boundingBox(), await step.boundingBox()];
+      expect(plotBox!.y, `${id}: the chart is inside its step`).toBeGreaterThanOrEqual(stepBox!.y);
+      expect(plotBox!.width, `${id}: the chart takes the step's width`).toBeGreaterThan(stepBox!.width * 0.8);
+    }
+    expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+    await context.close();
+  });
 });
 
 test("without JavaScript every step, its chart and its table read in order, over the story's two pages", async () => {
@@ -181,16 +192,15 @@ test("if the later steps cannot be fetched, the link to them shows instead", asy
   await context.close();
 });
 
-test("on a phone, a step reached by a link or by keyboard is not hidden under the sticky graphic", async () => {
+test("on a phone, a step reached by a link or by keyboard starts on the screen", async () => {
   const {page, context} = await openProbe(site, WIDTHS.mobile);
   await page.goto(site.url + PATH + "#force", {waitUntil: "networkidle"});
-  const below = (id: string) => page.evaluate((id) => {
-    const graphic = document.querySelector(".scrolly-graphic")!.getBoundingClientRect();
-    const step = document.getElementById(id)!.getBoundingClientRect();
-    return step.top >= graphic.bottom - 1 && step.top < innerHeight;
+  const onScreen = (id: string) => page.evaluate((id) => {
+    const top = document.getElementById(id)!.getBoundingClientRect().top;
+    return top >= 0 && top < innerHeight / 2;
   }, id);
-  await expect.poll(() => below("force")).toBe(true);
+  await expect.poll(() => onScreen("force")).toBe(true);
   await page.focus("#speed");
-  await expect.poll(() => below("speed")).toBe(true);
+  await expect.poll(() => onScreen("speed")).toBe(true);
   await context.close();
 });

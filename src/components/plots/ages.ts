@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatMonth, formatRate} from "../format.js";
 import {INK, PALETTE} from "../palette.js";
-import {base, type PlotContext, type Row} from "./context.js";
+import {base, lineEms, type PlotContext, type Row} from "./context.js";
 
 /** The options a chart spec gives ageLines. */
 export interface AgeLinesOptions {
@@ -25,13 +25,15 @@ export function ageLines(data: Row[], ctx: PlotContext & AgeLinesOptions): Plot.
   return {
     ...base(ctx, narrow ? 300 : 340),
     marginRight: narrow ? 12 : 24,
-    marginBottom: 40,
-    x: {domain: [0, maxAge], label: ctx.xLabel, labelAnchor: "left", labelArrow: "none", ticks: Math.min(maxAge, narrow ? 4 : 8), tickFormat: (d: number) => String(d)},
+    // On a phone the long axis label is written under the axis, wrapped to the chart's width (an axis label does not wrap).
+    marginBottom: narrow ? 64 : 40,
+    x: {domain: [0, maxAge], label: narrow ? null : ctx.xLabel, labelAnchor: "left", labelArrow: "none", ticks: Math.min(maxAge, narrow ? 4 : 8), tickFormat: (d: number) => String(d)},
     y: {domain: [0, Math.min(1, maxShare * 1.1) || 1], grid: true, label: ctx.yLabel, tickFormat: (d: number) => `${Math.round(d * 100)}%`},
     color: {domain: ctx.series, range: PALETTE.slice(0, ctx.series.length) as unknown as string[]},
     // The legend shows each set's symbol in its colour, so the sets are told apart by shape as well as colour.
     symbol: {domain: ctx.series, range: ["circle", "square", "triangle", "diamond", "star", "cross"].slice(0, ctx.series.length), legend: true},
     marks: [
+      narrow ? Plot.text([ctx.xLabel], {frameAnchor: "bottom-left", text: (d: string) => d, textAnchor: "start", lineAnchor: "top", dx: -40, dy: 28, fill: INK, lineWidth: lineEms(ctx.width)}) : null,
       Plot.ruleY([0], {stroke: INK}),
       ...ctx.series.map((s, i) => Plot.lineY(rows.filter((d) => d.series === s), {x: "age", y: "share", stroke: () => s, strokeWidth: 2.5, strokeDasharray: i % 2 ? "6 3" : undefined})),
       Plot.dot(rows.filter((d) => !d.underSupplied), {x: "age", y: "share", symbol: "series", r: 4, fill: "series", stroke: "series", strokeWidth: 1.5}),

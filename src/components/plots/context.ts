@@ -31,3 +31,9 @@ export function base(ctx: PlotContext, height: number): Plot.PlotOptions {
     marginLeft: 56
   };
 }
+
+/** How many ems of 12–13 px text fit on one line across a chart of this width (for Plot's lineWidth), so wrapped
+ *  labels stay inside a phone's narrow rendering. */
+export function lineEms(width: number, margin = 40): number {
+  return Math.max(12, Math.floor((width - margin) / 12));
+}

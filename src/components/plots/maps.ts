@@ -53,7 +53,7 @@ export function choropleth(data: Row[], ctx: PlotContext & ChoroplethOptions): P
       Plot.geo(features, {fill: (f: Feature) => row(f).band, stroke: "#505a5f", strokeWidth: narrow ? 0.4 : 0.6, render: round}),
       Plot.geo(features.filter((f) => ctx.dashed?.includes(String(f.id))), {stroke: INK, strokeWidth: 1.2, strokeDasharray: "4 3", render: round}),
       Plot.geo(numbered, {stroke: INK, strokeWidth: 2, render: round}),
-      ctx.caption ? Plot.text([ctx.caption], {frameAnchor: "bottom-left", text: (d: string) => d, textAnchor: "start", lineAnchor: "top", dy: 10, lineWidth: narrow ? 30 : 60, fill: INK, fontSize: narrow ? 11 : 12, stroke: "white", strokeWidth: 3}) : null,
+      ctx.caption ? Plot.text([ctx.caption], {frameAnchor: "bottom-left", text: (d: string) => d, textAnchor: "start", lineAnchor: "top", dy: 10, lineWidth: narrow ? 22 : 60, fill: INK, fontSize: 12, stroke: "white", strokeWidth: 3}) : null,
       Plot.text(numbered, Plot.centroid({text: (f: Feature) => String(row(f).rank), fill: INK, stroke: "white", strokeWidth: 4, fontWeight: "bold", fontSize: narrow ? 12 : 14})),
       ctx.interactive ? Plot.tip(features, Plot.pointer(Plot.centroid({title: (f: Feature) => {
         const d = row(f);

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatRate} from "../format.js";
 import {INK, MUTED, PALETTE} from "../palette.js";
-import {base, type PlotContext, type Row} from "./context.js";
+import {base, lineEms, type PlotContext, type Row} from "./context.js";
 
 const percent = (n: number) => `${formatRate(n * 100)}%`;
 
@@ -38,7 +38,7 @@ export function forceStrips(data: Row[], ctx: PlotContext & ForceStripsOptions):
       Plot.tickX(others, {x: "share", y: "group", stroke: MUTED, strokeOpacity: 0.7, strokeWidth: 1.5}),
       Plot.dot(own, {x: "share", y: "group", r: 6, fill: PALETTE[0], stroke: "white", strokeWidth: 1.5}),
       Plot.text(own, {x: 0, y: "group", textAnchor: "start", lineAnchor: "bottom", dy: -rowHeight * (1 - padding) * 0.5 - 3, fill: INK,
-        text: (d: Row) => `${d.group}: ${percent(Number(d.share))} (${ctx.medianLabel} ${percent(medianOf(String(d.group)))})`, lineWidth: narrow ? 26 : 60}),
+        text: (d: Row) => `${d.group}: ${percent(Number(d.share))} (${ctx.medianLabel} ${percent(medianOf(String(d.group)))})`, lineWidth: narrow ? lineEms(ctx.width, 44) : 60}),
       Plot.ruleX([0], {stroke: INK}),
       ctx.interactive ? Plot.tip(data, Plot.pointer({x: "share", y: "group", title: (d: Row) => `${d.force}\n${d.group}: ${percent(Number(d.share))}`})) : null
     ]

@@ -3,7 +3,7 @@
 // measure and its period, and its value is written at the bar's end.
 import * as Plot from "@observablehq/plot";
 import {INK, PALETTE} from "../palette.js";
-import {base, type PlotContext, type Row} from "./context.js";
+import {base, lineEms, type PlotContext, type Row} from "./context.js";
 
 const value = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
 
@@ -30,9 +30,9 @@ export function surveyBars(data: Row[], ctx: PlotContext & SurveyBarsOptions): P
     x: {domain: [0, 100], label: ctx.valueLabel, labelAnchor: "left", grid: false, ticks: narrow ? 3 : 5, tickFormat: (d: number) => `${d}%`},
     y: {domain, axis: null, paddingInner: padding, paddingOuter: 0.3, align: 1},
     marks: [
-      Plot.text(headings, {x: 0, y: "key", text: "survey", textAnchor: "start", fill: INK, fontWeight: "bold", lineWidth: narrow ? 25 : 52}),
+      Plot.text(headings, {x: 0, y: "key", text: "survey", textAnchor: "start", fill: INK, fontWeight: "bold", lineWidth: narrow ? Math.floor(lineEms(ctx.width, 44) * 0.85) : 52}),
       Plot.barX(data, {x: "value", y: key, fill: PALETTE[0]}),
-      Plot.text(data, {x: 0, y: key, text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -rowHeight * (1 - padding) * 0.5 - 3, fill: INK, lineWidth: narrow ? 25 : 52}),
+      Plot.text(data, {x: 0, y: key, text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -rowHeight * (1 - padding) * 0.5 - 3, fill: INK, lineWidth: narrow ? lineEms(ctx.width, 44) : 52}),
       Plot.text(data, {x: "value", y: key, text: (d: Row) => `${value.format(Number(d.value))}%`, textAnchor: "start", dx: 4, fill: INK}),
       Plot.ruleX([0], {stroke: INK}),
       ctx.interactive ? Plot.tip(data, Plot.pointerY({x: "value", y: key, title: (d: Row) => `${d.survey}\n${d.label}: ${value.format(Number(d.value))}%`})) : null

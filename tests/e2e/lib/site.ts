@@ -76,6 +76,29 @@ export async function scrollThrough(page: Page): Promise<void> {
   });
 }
 
+/**
+ * The smallest size, in CSS pixels as drawn, of any text in a visible chart (its SVG text scaled by the SVG's
+ * drawn width against its own, and the legends' HTML text): chart text is never drawn below 11 px.
+ */
+export async function smallestChartText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let smallest = Infinity;
+    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>("figure.chart .chart-plot svg"))) {
+      const box = svg.getBoundingClientRect();
+      const own = svg.viewBox.baseVal?.width || Number(svg.getAttribute("width")) || box.width;
+      if (!box.width || !own) continue;
+      for (const text of Array.from(svg.querySelectorAll("text"))) {
+        if (!text.textContent?.trim() || !text.getClientRects().length) continue;
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * (box.width / own));
+      }
+    }
+    for (const label of Array.from(document.querySelectorAll<HTMLElement>("figure.chart .chart-plot [class$='-swatches'], figure.chart .chart-plot [class$='-swatch']"))) {
+      if (label.getClientRects().length && label.textContent?.trim()) smallest = Math.min(smallest, parseFloat(getComputedStyle(label).fontSize));
+    }
+    return Math.round(smallest * 10) / 10;
+  });
+}
+
 export async function axeViolations(page: Page): Promise<string[]> {
   // Through DevTools, not a <script> tag: the page's Content-Security-Policy blocks inline scripts it does not list.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
