@@ -123,6 +123,7 @@ describe("area pages", () => {
     expect(await row.locator("td").nth(0).textContent()).toBe(formatCount(d.mostDeprived10.lsoas));
     expect(await row.locator("td").nth(2).textContent()).toBe(formatCount(d.mostDeprived10.crime));
     // The contents list reaches the section.
+    if (!(await page.locator(".area-contents").evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator(".area-contents summary").click();
     await page.locator('.area-contents a[href="#deprivation"]').click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#deprivation");
     await context.close();
@@ -206,7 +207,10 @@ describe("area pages", () => {
     for (const selector of [".site-nav", ".breadcrumbs", ".area-contents", ".compare-links", ".chart-actions", ".skip-link"]) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
-    expect(await page.locator('[data-testid="rate-table"]').isVisible()).toBe(true);
+    // The rate table is left out of the printed pack; a printed note says its numbers are in the rate charts' tables.
+    expect(await page.locator('[data-testid="rate-table"]').isVisible()).toBe(false);
+    expect(await page.locator("figure.chart .table-caption").first().isVisible(), "the charts' tables print").toBe(true);
+    expect(await page.getByText("Printed without this table").isVisible()).toBe(true);
     expect(await page.locator("h2#compare").isVisible(), "no comparison chosen: the compare section is left out").toBe(false);
     const pdf = await page.pdf({format: "A4"});
     expect(pdf.length).toBeGreaterThan(10_000);
